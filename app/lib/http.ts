@@ -1,0 +1,21 @@
+// Thrown responses for the cases every loader and action shares.
+export function notFound(): never {
+  throw new Response("Not Found", { status: 404 });
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403 });
+}
+
+export function assertFound<T>(value: T | undefined | null): T {
+  if (value === undefined || value === null) notFound();
+  return value;
+}
+
+/** Accepts only local paths as redirect targets, so a crafted link cannot send users to another site. */
+export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}

@@ -1,0 +1,122 @@
+// Server-side sessions: the cookie carries only a signed random id; the session row says who it belongs to and
+// until when, so signing out (here or everywhere) takes effect at once.
+import { randomBytes } from "node:crypto";
+import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
+import { db } from "./db.server";
+import { cookiesAreSecure, env } from "./env.server";
+import { addSeconds, nowIso } from "./time";
+
+const SESSION_SECONDS = 60 * 60 * 24 * 14;
+
+const sessionCookie = createCookie("__session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: cookiesAreSecure(),
+  secrets: [env().SESSION_SECRET],
+  maxAge: SESSION_SECONDS,
+});
+
+export async function createUserSession(userId: number, request: Request): Promise<string> {
+  const id = randomBytes(24).toString("base64url");
+  const createdAt = nowIso();
+  await db()
+    .insertInto("session")
+    .values({
+      id,
+      userId,
+      createdAt,
+      expiresAt: addSeconds(createdAt, SESSION_SECONDS),
+      userAgent: request.headers.get("user-agent")?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return sessionCookie.serialize(id);
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value: unknown = await sessionCookie.parse(request.headers.get("cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+export async function findSessionUser(request: Request) {
+  const sessionId = await sessionIdFrom(request);
+  if (!sessionId) return null;
+  const row = await db()
+    .selectFrom("session")
+    .innerJoin("user", "user.id", "session.userId")
+    .select(["user.id", "user.email", "user.name", "user.isPlatformAdmin", "user.locale"])
+    .where("session.id", "=", sessionId)
+    .where("session.expiresAt", ">", nowIso())
+    .executeTakeFirst();
+  return row ? { ...row, isPlatformAdmin: row.isPlatformAdmin === 1 } : null;
+}
+
+export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+const userByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+
+/** The signed-in user, or null; read once per request. */
+export function optionalUser(request: Request): Promise<SessionUser | null> {
+  let pending = userByRequest.get(request);
+  if (!pending) {
+    pending = findSessionUser(request);
+    userByRequest.set(request, pending);
+  }
+  return pending;
+}
+
+export function signInPath(request: Request): string {
+  const url = new URL(request.url);
+  // Loader data requests from the client router carry a ".data" suffix and _data params; send users back to the page.
+  const page = url.pathname.replace(/\.data$/, "") + url.search.replace(/[?&]_routes=[^&]*/, "");
+  return `/sign-in?${new URLSearchParams({ redirectTo: page })}`;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await optionalUser(request);
+  if (!user) throw redirect(signInPath(request));
+  return user;
+}
+
+export async function destroyCurrentSession(request: Request): Promise<string> {
+  const sessionId = await sessionIdFrom(request);
+  if (sessionId) await db().deleteFrom("session").where("id", "=", sessionId).execute();
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+export async function destroyAllSessions(userId: number): Promise<void> {
+  await db().deleteFrom("session").where("userId", "=", userId).execute();
+}
+
+// Flash messages survive exactly one redirect; they carry a dictionary key, translated when shown.
+const flashStorage = createCookieSessionStorage({
+  cookie: {
+    name: "__flash",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: cookiesAreSecure(),
+    secrets: [env().SESSION_SECRET],
+  },
+});
+
+export interface Flash {
+  kind: "success" | "error" | "info";
+  message: string;
+}
+
+export async function redirectWithFlash(url: string, flash: Flash, headers: HeadersInit = {}): Promise<Response> {
+  const session = await flashStorage.getSession();
+  session.flash("flash", flash);
+  const responseHeaders = new Headers(headers);
+  responseHeaders.append("Set-Cookie", await flashStorage.commitSession(session));
+  return redirect(url, { headers: responseHeaders });
+}
+
+export async function readFlash(request: Request): Promise<{ flash: Flash | null; setCookie: string | null }> {
+  const cookieHeader = request.headers.get("cookie");
+  if (!cookieHeader?.includes("__flash=")) return { flash: null, setCookie: null };
+  const session = await flashStorage.getSession(cookieHeader);
+  const flash = (session.get("flash") as Flash | undefined) ?? null;
+  return { flash, setCookie: await flashStorage.commitSession(session) };
+}

@@ -1,0 +1,3 @@
+import type { funders as zh } from "../zh-CN/funders";
+
+export const funders: typeof zh = {};

@@ -1,0 +1,22 @@
+export const validation = {
+  required: "此项为必填",
+  tooShort: "至少需要 {{min}} 个字符",
+  tooLong: "不能超过 {{max}} 个字符",
+  tooFewItems: "至少需要 {{min}} 项",
+  tooManyItems: "最多 {{max}} 项",
+  tooSmall: "不能小于 {{min}}",
+  tooBig: "不能大于 {{max}}",
+  email: "请输入有效的电子邮箱地址",
+  choose: "请从列表中选择",
+  mobile: "请输入有效的中国大陆手机号（11 位，以 1 开头）",
+  date: "请输入有效的日期",
+  dateTime: "请输入有效的日期和时间",
+  integer: "请输入整数",
+  amount: {
+    invalid: "请输入金额，例如 5000、5,000.50 或 1.5万",
+    tooManyDecimals: "金额最多保留两位小数（精确到分）",
+    negative: "金额不能为负数",
+    tooLarge: "金额过大",
+  },
+  share: { invalid: "请输入 0 到 100 之间的百分比，最多两位小数" },
+};

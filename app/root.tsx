@@ -1,0 +1,185 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Form,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { loadActor } from "~/lib/actor.server";
+import { getLanguage } from "~/lib/i18n/i18n.server";
+import { optionalUser, readFlash } from "~/lib/session.server";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { useNonce } from "~/ui/nonce";
+import stylesheet from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.ico" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [language, user, { flash, setCookie }] = await Promise.all([
+    getLanguage(request),
+    optionalUser(request),
+    readFlash(request),
+  ]);
+  const actor = user ? await loadActor(user) : null;
+  return data(
+    {
+      language,
+      flash,
+      user: user ? { name: user.name, email: user.email } : null,
+      nav: {
+        isAdmin: actor?.isPlatformAdmin ?? false,
+        isManager: (actor?.funderIds.length ?? 0) > 0,
+        hasOrganizations: (actor?.organizations.length ?? 0) > 0,
+      },
+    },
+    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+  );
+}
+
+export function useRootData() {
+  return useRouteLoaderData<typeof loader>("root");
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const rootData = useRootData();
+  const nonce = useNonce();
+  const { i18n } = useTranslation();
+  const language = rootData?.language ?? i18n.language;
+  return (
+    <html lang={language}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+function LanguageSwitcher({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const other = current === "en" ? "zh-CN" : "en";
+  return (
+    <Form method="post" action="/language" className="language-switcher" reloadDocument>
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <button type="submit" name="language" value={other} className="button button--ghost button--small" lang={other}>
+        {t(`language.${other}`)}
+      </button>
+    </Form>
+  );
+}
+
+function SiteHeader() {
+  const rootData = useRootData();
+  const { t } = useTranslation();
+  const user = rootData?.user;
+  const nav = rootData?.nav;
+  return (
+    <header className="site-header">
+      <a href="#main" className="skip-link">
+        {t("nav.skipToContent")}
+      </a>
+      <div className="site-header__inner">
+        <NavLink to="/" className="brand">
+          <span className="brand__mark" aria-hidden="true">
+            益
+          </span>
+          <span className="brand__name">{t("appName")}</span>
+        </NavLink>
+        <details className="site-nav-toggle">
+          <summary className="button button--ghost button--small">{t("nav.menu")}</summary>
+          <nav className="site-nav" aria-label={t("nav.menu")}>
+            <NavLink to="/programs">{t("nav.programs")}</NavLink>
+            {user ? <NavLink to="/organizations">{t("nav.myOrganizations")}</NavLink> : null}
+            {nav?.isManager ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
+            {nav?.isAdmin ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
+            {user ? (
+              <>
+                <NavLink to="/account">{t("nav.account")}</NavLink>
+                <Form method="post" action="/sign-out">
+                  <button type="submit" className="link-button">
+                    {t("nav.signOut")}
+                  </button>
+                </Form>
+              </>
+            ) : (
+              <>
+                <NavLink to="/sign-in">{t("nav.signIn")}</NavLink>
+                <NavLink to="/sign-up" className="button button--primary button--small">
+                  {t("nav.signUp")}
+                </NavLink>
+              </>
+            )}
+          </nav>
+        </details>
+        <LanguageSwitcher current={rootData?.language ?? "zh-CN"} />
+      </div>
+    </header>
+  );
+}
+
+function FlashMessage() {
+  const rootData = useRootData();
+  const { t } = useTranslation();
+  const flash = rootData?.flash;
+  if (!flash) return null;
+  return (
+    <div className={`flash flash--${flash.kind}`} role="status">
+      {t(flash.message)}
+    </div>
+  );
+}
+
+export default function App() {
+  const rootData = useRootData();
+  useChangeLanguage(rootData?.language ?? "zh-CN");
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="site-main">
+        <FlashMessage />
+        <Outlet />
+      </main>
+      <SiteFooter />
+    </>
+  );
+}
+
+function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <p>
+        {t("appName")} · {t("appTagline")}
+      </p>
+    </footer>
+  );
+}
+
+export function ErrorBoundary() {
+  return (
+    <>
+      <SiteHeader />
+      <main id="main" className="site-main">
+        <GeneralErrorBoundary />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+// Opens the database named by a URL: a PostgreSQL pool for postgres:// URLs, otherwise a SQLite file.
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+// Money is bigint fen and aggregates come back as int8/numeric; amounts stay far below 2^53, so plain numbers
+// keep the JS types the same as on SQLite.
+pg.types.setTypeParser(PG_INT8, (value) => Number(value));
+pg.types.setTypeParser(PG_NUMERIC, (value) => Number(value));
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+export function databaseKind(url: string): DatabaseKind {
+  return /^postgres(ql)?:\/\//.test(url) ? "postgres" : "sqlite";
+}
+
+export function sqliteFilePath(url: string): string {
+  return url.replace(/^file:/, "");
+}
+
+export function openSqlite(file: string): SQLite.Database {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return sqlite;
+}
+
+export function createDatabase(url: string): Kysely<Database> {
+  const dialect =
+    databaseKind(url) === "postgres"
+      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
+      : new SqliteDialect({ database: openSqlite(sqliteFilePath(url)) });
+  return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+}

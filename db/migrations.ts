@@ -1,0 +1,18 @@
+// The static list of migrations, shared by the CLI, the server and the tests. Kysely's file provider cannot load
+// .ts migrations inside the built server or under vitest, so every migration is imported here by name.
+import type { Kysely, Migration, MigrationProvider } from "kysely";
+import { Migrator } from "kysely";
+import * as foundation from "./migrations/2026-11-28-01-foundation";
+
+const migrations: Record<string, Migration> = {
+  "2026-11-28-01-foundation": foundation,
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,56 @@
+// `npm start`: build when the sources are newer than the build, migrate, seed demo data into an empty database,
+// then serve and print the address and the demo accounts.
+import { execSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale(): boolean {
+  const built = "build/server/index.js";
+  if (!fs.existsSync(built)) return true;
+  const sources = Math.max(newestMtime("app"), newestMtime("db"), newestMtime("public"), fs.statSync("package-lock.json").mtimeMs);
+  return sources > fs.statSync(built).mtimeMs;
+}
+
+function ensureSessionSecret(): void {
+  if (process.env.SESSION_SECRET) return;
+  const file = "data/.session-secret";
+  fs.mkdirSync("data", { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600 });
+  process.env.SESSION_SECRET = fs.readFileSync(file, "utf8").trim();
+}
+
+if (buildIsStale()) {
+  console.info("Building the portal…");
+  execSync("npx remix vite:build", { stdio: "inherit" });
+}
+ensureSessionSecret();
+process.env.NODE_ENV = "production";
+
+const { createDatabase } = await import("../db/connection");
+const { migrateToLatest } = await import("../db/migrations");
+const { DEMO_PASSWORD, demoAccounts, isSeeded, seedDemo } = await import("../db/seed");
+const url = process.env.DATABASE_URL ?? "file:./data/portal.sqlite";
+const setupDb = createDatabase(url);
+await migrateToLatest(setupDb);
+if (!(await isSeeded(setupDb))) {
+  await seedDemo(setupDb);
+  console.info("Demo data added.");
+}
+await setupDb.destroy();
+
+const { serve } = await import("../server/index");
+await serve();
+console.info(`\n  微公益创投平台 is running: http://localhost:${process.env.PORT ?? 3000}\n`);
+console.info(`  Demo accounts (password ${DEMO_PASSWORD}):`);
+for (const account of demoAccounts) console.info(`    ${account.email.padEnd(28)} ${account.role}`);
+console.info("");
