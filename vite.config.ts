@@ -36,5 +36,6 @@ export default defineConfig({
       },
     },
   },
-  server: { hmr: { port: 24679 } },
+  // Several dev servers may run side by side (one per developer session); each needs its own HMR port.
+  server: { hmr: { port: Number(process.env.HMR_PORT ?? 24679) } },
 });

@@ -2,7 +2,8 @@
 import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { type FormValues, formDataToObject } from "./form-data";
-import { type FieldErrors, issuesToFieldErrors, zodErrorMap } from "./validation";
+import { getTranslator } from "./i18n/i18n.server";
+import { type FieldErrors, issuesToFieldErrors, translateMessage, zodErrorMap } from "./validation";
 
 export type ParsedForm<T> =
   | { success: true; data: T; values: FormValues }
@@ -16,7 +17,10 @@ export function parseFormValues<S extends z.ZodType>(
 ): ParsedForm<z.output<S>> {
   const result = schema.safeParse(values, { error: zodErrorMap(t, language) });
   if (result.success) return { success: true, data: result.data, values };
-  return { success: false, fieldErrors: issuesToFieldErrors(result.error.issues), values };
+  const fieldErrors = Object.fromEntries(
+    Object.entries(issuesToFieldErrors(result.error.issues)).map(([path, message]) => [path, translateMessage(message, t) ?? message]),
+  );
+  return { success: false, fieldErrors, values };
 }
 
 export function parseFormData<S extends z.ZodType>(
@@ -26,4 +30,10 @@ export function parseFormData<S extends z.ZodType>(
   language: string,
 ): ParsedForm<z.output<S>> {
   return parseFormValues(schema, formDataToObject(formData), t, language);
+}
+
+/** Reads the request's form body and parses it in the request's language. */
+export async function parseRequestForm<S extends z.ZodType>(request: Request, schema: S) {
+  const [{ t, language }, formData] = await Promise.all([getTranslator(request), request.formData()]);
+  return { ...parseFormData(schema, formData, t, language), t, language, formData };
 }

@@ -1,0 +1,166 @@
+// Invitations by email link: a funder's manager or an organisation's member. The link carries a one-time token;
+// accepting it (signed in with the invited email) adds the membership, in one transaction with its audit event.
+import type { TFunction } from "i18next";
+import { recordAudit } from "~/lib/audit.server";
+import { db, type Executor } from "~/lib/db.server";
+import { enqueueEmail } from "~/lib/mail.server";
+import { addSeconds, nowIso } from "~/lib/time";
+import { hashToken, newToken } from "~/lib/tokens.server";
+
+const INVITATION_SECONDS = 60 * 60 * 24 * 7;
+
+export type InvitationTarget =
+  | { kind: "funder_manager"; funderId: number; targetName: string }
+  | { kind: "organization_member"; organizationId: number; targetName: string };
+
+export interface CreateInvitationInput {
+  target: InvitationTarget;
+  email: string;
+  invitedBy: { userId: number; name: string };
+  /** The absolute origin the link should point to, e.g. "https://portal.example.cn". */
+  origin: string;
+  /** A translator in the inviter's language; the email is written in it. */
+  t: TFunction;
+}
+
+export async function createInvitation(trx: Executor, input: CreateInvitationInput): Promise<{ id: number; token: string }> {
+  const { token, tokenHash } = newToken();
+  const createdAt = nowIso();
+  const email = input.email.trim().toLowerCase();
+  const row = await trx
+    .insertInto("invitation")
+    .values({
+      kind: input.target.kind,
+      funderId: input.target.kind === "funder_manager" ? input.target.funderId : null,
+      organizationId: input.target.kind === "organization_member" ? input.target.organizationId : null,
+      email,
+      tokenHash,
+      invitedBy: input.invitedBy.userId,
+      createdAt,
+      expiresAt: addSeconds(createdAt, INVITATION_SECONDS),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const link = `${input.origin}/invitations/${token}`;
+  await enqueueEmail(trx, {
+    to: email,
+    subject: input.t("auth:invitation.emailSubject", { target: input.target.targetName }),
+    text: input.t("auth:invitation.emailBody", { inviter: input.invitedBy.name, target: input.target.targetName, link }),
+  });
+  await recordAudit(trx, {
+    actorUserId: input.invitedBy.userId,
+    action: "invitation.created",
+    entityType: "invitation",
+    entityId: row.id,
+    funderId: input.target.kind === "funder_manager" ? input.target.funderId : null,
+    organizationId: input.target.kind === "organization_member" ? input.target.organizationId : null,
+    after: { kind: input.target.kind, email },
+  });
+  return { id: row.id, token };
+}
+
+/** An invitation that can still be accepted, with the name of what it grants access to. */
+export async function findPendingInvitation(token: string) {
+  return db()
+    .selectFrom("invitation")
+    .leftJoin("funder", "funder.id", "invitation.funderId")
+    .leftJoin("organization", "organization.id", "invitation.organizationId")
+    .select([
+      "invitation.id",
+      "invitation.kind",
+      "invitation.email",
+      "invitation.funderId",
+      "invitation.organizationId",
+      "invitation.expiresAt",
+      "funder.name as funderName",
+      "organization.name as organizationName",
+    ])
+    .where("invitation.tokenHash", "=", hashToken(token))
+    .where("invitation.acceptedAt", "is", null)
+    .where("invitation.revokedAt", "is", null)
+    .where("invitation.expiresAt", ">", nowIso())
+    .executeTakeFirst();
+}
+
+export type PendingInvitation = NonNullable<Awaited<ReturnType<typeof findPendingInvitation>>>;
+
+/** Adds the membership the invitation grants; re-checks inside the transaction that it is still unused. */
+export async function acceptInvitation(invitationId: number, userId: number): Promise<"accepted" | "gone"> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const stamp = nowIso();
+      const claimed = await trx
+        .updateTable("invitation")
+        .set({ acceptedAt: stamp, acceptedBy: userId })
+        .where("id", "=", invitationId)
+        .where("acceptedAt", "is", null)
+        .where("revokedAt", "is", null)
+        .where("expiresAt", ">", stamp)
+        .returning(["kind", "funderId", "organizationId"])
+        .executeTakeFirst();
+      if (!claimed) return "gone";
+      if (claimed.kind === "funder_manager" && claimed.funderId !== null) {
+        await trx
+          .insertInto("funderMember")
+          .values({ funderId: claimed.funderId, userId, createdAt: stamp })
+          .onConflict((oc) => oc.columns(["funderId", "userId"]).doNothing())
+          .execute();
+      } else if (claimed.kind === "organization_member" && claimed.organizationId !== null) {
+        await trx
+          .insertInto("organizationMember")
+          .values({ organizationId: claimed.organizationId, userId, role: "member", createdAt: stamp })
+          .onConflict((oc) => oc.columns(["organizationId", "userId"]).doNothing())
+          .execute();
+      }
+      await recordAudit(trx, {
+        actorUserId: userId,
+        action: "invitation.accepted",
+        entityType: "invitation",
+        entityId: invitationId,
+        funderId: claimed.funderId,
+        organizationId: claimed.organizationId,
+        after: { kind: claimed.kind },
+      });
+      return "accepted";
+    });
+}
+
+export async function revokeInvitation(trx: Executor, invitationId: number, actorUserId: number): Promise<void> {
+  const revoked = await trx
+    .updateTable("invitation")
+    .set({ revokedAt: nowIso() })
+    .where("id", "=", invitationId)
+    .where("acceptedAt", "is", null)
+    .returning(["funderId", "organizationId"])
+    .executeTakeFirst();
+  if (!revoked) return;
+  await recordAudit(trx, {
+    actorUserId,
+    action: "invitation.revoked",
+    entityType: "invitation",
+    entityId: invitationId,
+    funderId: revoked.funderId,
+    organizationId: revoked.organizationId,
+  });
+}
+
+/** Pending invitations to one funder or organisation, newest first, for its staff/members page. */
+export async function listPendingInvitations(target: { funderId: number } | { organizationId: number }) {
+  let query = db()
+    .selectFrom("invitation")
+    .select(["id", "email", "createdAt", "expiresAt"])
+    .where("acceptedAt", "is", null)
+    .where("revokedAt", "is", null)
+    .where("expiresAt", ">", nowIso());
+  query =
+    "funderId" in target
+      ? query.where("funderId", "=", target.funderId)
+      : query.where("organizationId", "=", target.organizationId);
+  return query.orderBy("createdAt", "desc").limit(100).execute();
+}
+
+/** The origin for links in emails, from the request that triggered them. */
+export function requestOrigin(request: Request): string {
+  return new URL(request.url).origin;
+}
