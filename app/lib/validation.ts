@@ -41,10 +41,13 @@ function friendlyMessage(issue: Issue, t: TFunction): string | undefined {
   }
 }
 
+// "validation:required", "auth:errors.passwordMismatch": a namespace, a colon and a dotted key, no spaces.
+const DICTIONARY_KEY = /^[a-zA-Z]+:[\w.]+$/;
+
 /** Translates a message that names a dictionary key; any other message is already in the user's language. */
 export function translateMessage(message: string | undefined, t: TFunction): string | undefined {
   if (!message) return undefined;
-  return message.startsWith("validation:") ? t(message) : message;
+  return DICTIONARY_KEY.test(message) ? t(message) : message;
 }
 
 /** One message per field path ("lines.0.amount"), the first issue winning, as the form shows them. */
