@@ -2,7 +2,7 @@
 // until when, so signing out (here or everywhere) takes effect at once.
 import { randomBytes } from "node:crypto";
 import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
-import { db } from "./db.server";
+import { db, type Executor } from "./db.server";
 import { cookiesAreSecure, env } from "./env.server";
 import { addSeconds, nowIso } from "./time";
 
@@ -17,10 +17,11 @@ const sessionCookie = createCookie("__session", {
   maxAge: SESSION_SECONDS,
 });
 
-export async function createUserSession(userId: number, request: Request): Promise<string> {
+/** Starts a session and returns its Set-Cookie value; pass `executor` to make it part of a transaction. */
+export async function createUserSession(userId: number, request: Request, executor: Executor = db()): Promise<string> {
   const id = randomBytes(24).toString("base64url");
   const createdAt = nowIso();
-  await db()
+  await executor
     .insertInto("session")
     .values({
       id,
@@ -78,14 +79,14 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return user;
 }
 
-export async function destroyCurrentSession(request: Request): Promise<string> {
+export async function destroyCurrentSession(request: Request, executor: Executor = db()): Promise<string> {
   const sessionId = await sessionIdFrom(request);
-  if (sessionId) await db().deleteFrom("session").where("id", "=", sessionId).execute();
+  if (sessionId) await executor.deleteFrom("session").where("id", "=", sessionId).execute();
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
-export async function destroyAllSessions(userId: number): Promise<void> {
-  await db().deleteFrom("session").where("userId", "=", userId).execute();
+export async function destroyAllSessions(userId: number, executor: Executor = db()): Promise<void> {
+  await executor.deleteFrom("session").where("userId", "=", userId).execute();
 }
 
 // Flash messages survive exactly one redirect; they carry a dictionary key, translated when shown.
