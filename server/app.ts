@@ -105,7 +105,8 @@ export function createApp(options: AppOptions) {
     createRequestHandler({
       build: options.build,
       mode: options.mode,
-      getLoadContext: (_req, res) => ({ cspNonce: String(res.locals.cspNonce ?? "") }),
+      // req.ip honours TRUST_PROXY, so X-Forwarded-For is believed only behind a proxy we were told about.
+      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip }),
     }),
   );
   return app;
