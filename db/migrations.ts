@@ -3,9 +3,13 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import { Migrator } from "kysely";
 import * as foundation from "./migrations/2026-11-28-01-foundation";
+import * as proposals from "./migrations/2026-11-28-02-proposals";
+import * as auditEntityTypeIndex from "./migrations/2026-11-28-09-audit-entity-type-index";
 
 const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
+  "2026-11-28-02-proposals": proposals,
+  "2026-11-28-09-audit-entity-type-index": auditEntityTypeIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -212,3 +212,144 @@ export type OrganizationUpdate = Updateable<OrganizationTable>;
 export type Program = Selectable<ProgramTable>;
 export type NewProgram = Insertable<ProgramTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
+
+// ---- proposals (migration 2026-11-28-02-proposals) ----
+// Added through interface merging so this block stays an append-only addition to the file.
+
+export interface ProposalTable {
+  id: Generated<number>;
+  programId: number;
+  organizationId: number;
+  /** Program code + submission sequence ("WGY2026-001-007"), set on the first submission. */
+  number: string | null;
+  submissionSequence: number | null;
+  status: string;
+  /** 0 until the first submission; then the number of the latest frozen version. */
+  currentVersion: Generated<number>;
+  title: Generated<string>;
+  /** The focus area: a program_category of the proposal's program. */
+  programCategoryId: number | null;
+  serviceCommunity: Generated<string>;
+  startsOn: string | null;
+  endsOn: string | null;
+  summary: Generated<string>;
+  needs: Generated<string>;
+  goals: Generated<string>;
+  activityPlan: Generated<string>;
+  innovation: Generated<string>;
+  sustainability: Generated<string>;
+  risks: Generated<string>;
+  expectedBeneficiaries: number | null;
+  /** Sum of grant-funded budget lines, rewritten with the lines in the same transaction. */
+  grantRequestedFen: Generated<number>;
+  totalBudgetFen: Generated<number>;
+  createdBy: number;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  withdrawnAt: string | null;
+}
+
+export interface ProposalTargetGroupTable {
+  proposalId: number;
+  programTargetGroupId: number;
+}
+
+export interface TeamMemberTable {
+  id: Generated<number>;
+  proposalId: number;
+  position: number;
+  name: string;
+  role: string;
+  qualification: string;
+}
+
+export interface BudgetLineTable {
+  id: Generated<number>;
+  proposalId: number;
+  position: number;
+  /** A cost category code from programs/catalogues.ts; null only in drafts. */
+  category: string | null;
+  item: string;
+  unitPriceFen: number | null;
+  /** Quantity × 100 (two decimals kept exactly). */
+  quantityHundredths: number | null;
+  unit: string;
+  amountFen: number;
+  /** grant | self_raised | partner_match; null only in drafts. */
+  fundingSource: string | null;
+  basis: string;
+}
+
+export interface MilestoneTable {
+  id: Generated<number>;
+  proposalId: number;
+  position: number;
+  title: string;
+  dueOn: string | null;
+  deliverable: string;
+}
+
+export interface IndicatorTargetTable {
+  id: Generated<number>;
+  proposalId: number;
+  position: number;
+  indicatorCode: string | null;
+  customName: string | null;
+  customUnit: string | null;
+  targetValue: number | null;
+  /** JSON [{ targetGroupId, value }] or null. */
+  targetGroupSplit: string | null;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  proposalId: number;
+  originalName: string;
+  storedName: string;
+  /** Detected from the bytes, never taken from the browser. */
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: number;
+  createdAt: string;
+  removedAt: string | null;
+}
+
+export interface ProposalVersionTable {
+  id: Generated<number>;
+  proposalId: number;
+  version: number;
+  /** JSON of the whole content as submitted (see ProposalSnapshot in features/proposals). */
+  snapshot: string;
+  /** submitted | resubmitted */
+  reason: string;
+  createdAt: string;
+  createdBy: number;
+}
+
+export interface DraftStashTable {
+  id: string;
+  path: string;
+  /** JSON of the posted form values. */
+  formValues: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface Database {
+  proposal: ProposalTable;
+  proposalTargetGroup: ProposalTargetGroupTable;
+  teamMember: TeamMemberTable;
+  budgetLine: BudgetLineTable;
+  milestone: MilestoneTable;
+  indicatorTarget: IndicatorTargetTable;
+  attachment: AttachmentTable;
+  proposalVersion: ProposalVersionTable;
+  draftStash: DraftStashTable;
+}
+
+export type Proposal = Selectable<ProposalTable>;
+export type BudgetLine = Selectable<BudgetLineTable>;
+export type Attachment = Selectable<AttachmentTable>;
+export type ProposalVersion = Selectable<ProposalVersionTable>;
