@@ -63,11 +63,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("proposal")
     .columns(["organization_id", "program_id", "status"])
     .execute();
-  // Title search: a substring match (titles are Chinese, without word breaks). PostgreSQL gets a trigram index
-  // (pg_trgm is a trusted extension since PostgreSQL 13); SQLite scans a covering index within the program.
+  // Title search is a case-insensitive substring match (lower(title) like '%…%', see app/lib/search.ts): titles are
+  // Chinese, without word breaks. PostgreSQL gets a trigram index on lower(title) (pg_trgm is a trusted extension
+  // since PostgreSQL 13); SQLite scans a covering index within the program.
   if (isPostgres(db)) {
     await sql`create extension if not exists pg_trgm`.execute(db);
-    await sql`create index proposal_title_trgm_idx on proposal using gin (title gin_trgm_ops)`.execute(db);
+    await sql`create index proposal_title_trgm_idx on proposal using gin (lower(title) gin_trgm_ops)`.execute(db);
   } else {
     await db.schema.createIndex("proposal_program_title_idx").on("proposal").columns(["program_id", "title"]).execute();
   }
