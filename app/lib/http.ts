@@ -19,3 +19,9 @@ export function safeRedirectPath(target: FormDataEntryValue | string | null | un
   }
   return target;
 }
+
+/** A route parameter that names a record by its integer id; anything else ("abc", "-1", "1.5") is a 404. */
+export function idParam(value: string | undefined): number {
+  if (value === undefined || !/^[1-9]\d{0,14}$/.test(value)) notFound();
+  return Number(value);
+}
