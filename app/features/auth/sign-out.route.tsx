@@ -1,12 +1,20 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/lib/session.server";
+import { type ActionFunctionArgs, redirect } from "@remix-run/node";
+import { safeRedirectPath } from "~/lib/http";
+import { optionalUser, redirectWithFlash } from "~/lib/session.server";
+import { signOut } from "./accounts.server";
 
-// Placeholder until the feature is built.
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+// Signing out changes state, so it is a POST; a GET (a typed or followed link) just goes home.
+export async function loader() {
+  return redirect("/");
 }
 
-export default function Placeholder() {
-  return null;
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await optionalUser(request);
+  const form = await request.formData();
+  const cookie = await signOut(request, user?.id ?? null);
+  return redirectWithFlash(
+    safeRedirectPath(form.get("redirectTo"), "/"),
+    { kind: "info", message: "common:flash.signedOut" },
+    { "Set-Cookie": cookie },
+  );
 }
