@@ -1,0 +1,36 @@
+// Turns rule errors into sentences in the user's language, with amounts, shares and dates formatted the way the
+// rest of the portal shows them. Used by the server (field errors of a refused submission) and by the browser
+// (the live budget check), so both say the same thing.
+import type { TFunction } from "i18next";
+import { formatDate, formatFen, formatInstant, formatShare } from "~/lib/format";
+import type { FieldErrors } from "~/lib/validation";
+import { firstErrorPerPath, type RuleCode, type RuleError } from "./submission-rules";
+
+export function ruleMessageKey(code: RuleCode): string {
+  return code === "required" ? "validation:required" : `proposals:rules.${code}`;
+}
+
+function formatParam(name: string, value: string | number, t: TFunction, language: string): string | number {
+  if (typeof value === "number") {
+    if (name.endsWith("Fen")) return formatFen(value, language);
+    if (name.endsWith("Bp")) return formatShare(value, language);
+    return value;
+  }
+  if (name.endsWith("On") && value) return formatDate(value, language);
+  if (name.endsWith("At") && value) return formatInstant(value, language);
+  if (name === "category") return t(`programs:catalogue.costCategories.${value}`, { defaultValue: value });
+  if (name === "kind") return t(`proposals:applicantKinds.${value}`, { defaultValue: value });
+  return value;
+}
+
+export function ruleMessage(error: RuleError, t: TFunction, language: string): string {
+  const params = Object.fromEntries(
+    Object.entries(error.params ?? {}).map(([name, value]) => [name, formatParam(name, value, t, language)]),
+  );
+  return t(ruleMessageKey(error.code), params);
+}
+
+/** One message per path, ready to return as an action's fieldErrors. */
+export function ruleFieldErrors(errors: readonly RuleError[], t: TFunction, language: string): FieldErrors {
+  return Object.fromEntries(firstErrorPerPath(errors).map((error) => [error.path, ruleMessage(error, t, language)]));
+}
