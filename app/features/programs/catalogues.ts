@@ -23,6 +23,8 @@ export const defaultProhibitedCategories: CostCategory[] = ["fixed_assets", "cas
 /** 一老一小一困一残; programs may add their own groups next to these. */
 export const standardTargetGroups = ["elderly", "children", "needy", "disabled"] as const;
 export type StandardTargetGroup = (typeof standardTargetGroups)[number];
+/** The code of a program's own target groups, stored with their name next to the standard ones. */
+export const CUSTOM_TARGET_GROUP = "custom";
 
 export const applicantKinds = ["registered", "filed_team"] as const;
 export type ApplicantKind = (typeof applicantKinds)[number];
