@@ -2,6 +2,7 @@
 import type { Insertable, Kysely } from "kysely";
 import type { Database, FunderTable, OrganizationTable, ProgramTable } from "../../db/schema";
 import { hashPassword } from "../../app/lib/password.server";
+import { newToken } from "../../app/lib/tokens.server";
 
 type DB = Kysely<Database>;
 
@@ -213,4 +214,52 @@ export async function createProgram(
     .values(sources.map((s, position) => ({ programId: program.id, ...s, position })))
     .execute();
   return program;
+}
+
+/** A password-reset link for the user; returns the token the emailed link would carry. */
+export async function createPasswordReset(
+  db: DB,
+  options: { userId: number; expiresAt?: string; usedAt?: string | null },
+) {
+  const { token, tokenHash } = newToken();
+  await db
+    .insertInto("passwordReset")
+    .values({
+      userId: options.userId,
+      tokenHash,
+      createdAt: now(),
+      expiresAt: options.expiresAt ?? new Date(Date.now() + 60 * 60 * 1000).toISOString(),
+      usedAt: options.usedAt ?? null,
+    })
+    .execute();
+  return { token };
+}
+
+/** An invitation to a funder's staff or an organisation's members; returns its id and the token of its link. */
+export async function createInvitationLink(
+  db: DB,
+  options: {
+    email: string;
+    invitedBy: number;
+    funderId?: number;
+    organizationId?: number;
+    expiresAt?: string;
+  },
+) {
+  const { token, tokenHash } = newToken();
+  const row = await db
+    .insertInto("invitation")
+    .values({
+      kind: options.funderId !== undefined ? "funder_manager" : "organization_member",
+      funderId: options.funderId ?? null,
+      organizationId: options.organizationId ?? null,
+      email: options.email.toLowerCase(),
+      tokenHash,
+      invitedBy: options.invitedBy,
+      createdAt: now(),
+      expiresAt: options.expiresAt ?? new Date(Date.now() + 7 * DAY).toISOString(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { id: row.id, token };
 }

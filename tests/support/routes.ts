@@ -80,3 +80,9 @@ export async function countRows(table: "auditEvent" | "outboxMessage" | "organiz
   const row = await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The `__session=...` pair a response sets (to send back as a Cookie header), or null when it sets none. */
+export function sessionCookieFrom(headers: Headers): string | null {
+  const setCookie = headers.getSetCookie().find((cookie) => cookie.startsWith("__session="));
+  return setCookie?.split(";")[0] ?? null;
+}
