@@ -7,6 +7,11 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403 });
 }
 
+/** A body no form of ours would post (a tampered hidden field): nothing to show next to a field. */
+export function badRequest(): never {
+  throw new Response("Bad Request", { status: 400 });
+}
+
 export function assertFound<T>(value: T | undefined | null): T {
   if (value === undefined || value === null) notFound();
   return value;
