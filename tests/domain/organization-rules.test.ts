@@ -48,7 +48,7 @@ const common = {
 };
 
 const registered = { kind: "registered", ...common, uscc: "52340104mj0a1b2c54", registeredOn: "2019-06-18", rating: "", ratingExpiresOn: "" };
-const team = { kind: "filed_team", ...common, sponsorCommunity: "幸福社区居民委员会", filingNumber: "SSQ-BA-2024-001", responsiblePerson: "李桂兰", registeredOn: "" };
+const team = { kind: "filed_team", ...common, sponsorCommunity: "幸福社区居民委员会", filingNumber: "SSQ-BA-2024-001", responsiblePerson: "李桂兰", filedOn: "" };
 
 // A translator that answers with the key, so the tests read the dictionary keys the form would translate.
 const keys = ((key: string) => key) as unknown as TFunction;
@@ -71,7 +71,7 @@ describe("organisation form schema", () => {
 
   test("a filed team needs no code, and a code posted with it is ignored", () => {
     const result = OrganizationSchema.parse({ ...team, uscc: "not a code" });
-    expect(result).toMatchObject({ kind: "filed_team", registeredOn: "" });
+    expect(result).toMatchObject({ kind: "filed_team", filedOn: "" });
     expect(result).not.toHaveProperty("uscc");
   });
 

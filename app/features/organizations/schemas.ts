@@ -135,8 +135,9 @@ const FiledTeamSchema = z
     sponsorCommunity: text(100),
     filingNumber: text(50),
     responsiblePerson: text(50),
-    // The filing date is optional: some streets keep only a number in their register.
-    registeredOn: z.union([z.literal(""), pastDate]).default(""),
+    // The filing date is optional (some streets keep only a number in their register). It is stored where a
+    // registered organisation keeps its registration date, but has its own field so both can show without JS.
+    filedOn: z.union([z.literal(""), pastDate]).default(""),
   })
   .superRefine(requireWholeBankAccount, evenWithOtherErrors);
 
@@ -157,5 +158,3 @@ export const MembersActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("changeRole"), userId: z.coerce.number().int().positive(), role: z.enum(memberRoles) }),
 ]);
 export type MembersAction = z.output<typeof MembersActionSchema>;
-
-export const OrganizationIdSchema = z.coerce.number().int().positive();
