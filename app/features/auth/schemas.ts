@@ -17,12 +17,8 @@ const NewPasswordSchema = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_L
 export const OptionalMobileSchema = z
   .string()
   .optional()
-  .transform((value, ctx) => {
-    if (!value?.trim()) return null;
-    const mobile = normalizeMobile(value);
-    if (mobile === null) ctx.addIssue({ code: "custom", message: "validation:mobile" });
-    return mobile;
-  });
+  .refine((value) => !value?.trim() || normalizeMobile(value) !== null, { message: "validation:mobile" })
+  .transform((value) => (value?.trim() ? normalizeMobile(value) : null));
 
 const RedirectToSchema = z.string().optional();
 
