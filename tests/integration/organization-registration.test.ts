@@ -87,7 +87,7 @@ describe("registering an organisation", () => {
     expect(await counts()).toEqual(before);
   });
 
-  test.each([
+  test.each<[string, string, string | null, string]>([
     ["52340104MJ00002370", "52340104MJ00002370", "private_non_enterprise", "check character '0'"],
     ["52340104MJ0000114Y", "52340104MJ0000114Y", "private_non_enterprise", "check character 'Y'"],
     ["51340103mj2g5h6j5u", "51340103MJ2G5H6J5U", "social_group", "lower case"],
