@@ -5,11 +5,13 @@ import { Migrator } from "kysely";
 import * as foundation from "./migrations/2026-11-28-01-foundation";
 import * as proposals from "./migrations/2026-11-28-02-proposals";
 import * as auditEntityTypeIndex from "./migrations/2026-11-28-09-audit-entity-type-index";
+import * as proposalScreening from "./migrations/2026-11-28-12-proposal-screening";
 
 const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
   "2026-11-28-02-proposals": proposals,
   "2026-11-28-09-audit-entity-type-index": auditEntityTypeIndex,
+  "2026-11-28-12-proposal-screening": proposalScreening,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

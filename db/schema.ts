@@ -353,3 +353,22 @@ export type Proposal = Selectable<ProposalTable>;
 export type BudgetLine = Selectable<BudgetLineTable>;
 export type Attachment = Selectable<AttachmentTable>;
 export type ProposalVersion = Selectable<ProposalVersionTable>;
+
+// ---- proposal screening (migration 2026-11-28-12-proposal-screening) ----
+
+export interface ProposalScreeningTable {
+  id: Generated<number>;
+  proposalId: number;
+  /** The version the decision was made on. */
+  version: number;
+  /** eligible | ineligible | returned */
+  decision: string;
+  /** The reason (ineligible) or the revision comment (returned) the applicant is told; may be empty for eligible. */
+  comment: string;
+  decidedBy: number;
+  decidedAt: string;
+}
+
+export interface Database {
+  proposalScreening: ProposalScreeningTable;
+}
