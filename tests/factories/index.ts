@@ -263,3 +263,33 @@ export async function createInvitationLink(
     .executeTakeFirstOrThrow();
   return { id: row.id, token };
 }
+
+/** An audit event as a past change would have left it; `at` lets tests place it on a given day. */
+export async function createAuditEvent(
+  db: DB,
+  options: {
+    action: string;
+    entityType: string;
+    entityId?: number | null;
+    actorUserId?: number | null;
+    at?: string;
+    before?: unknown;
+    after?: unknown;
+  },
+) {
+  return db
+    .insertInto("auditEvent")
+    .values({
+      at: options.at ?? now(),
+      actorUserId: options.actorUserId ?? null,
+      action: options.action,
+      entityType: options.entityType,
+      entityId: options.entityId ?? null,
+      funderId: null,
+      organizationId: null,
+      before: options.before === undefined ? null : JSON.stringify(options.before),
+      after: options.after === undefined ? null : JSON.stringify(options.after),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+}
