@@ -1,21 +1,13 @@
 // Reading the audit log and the outbox. Both grow without bound, so pages are keyset pages (newest first, "older"
 // and "newer" cursors) rather than offsets with a total count, and every filter is served by an index:
 // action → (action, at), entity type → (entity_type, at), actor → (actor_user_id, at), dates alone → (at).
-import { TZDate } from "@date-fns/tz";
 import { type Expression, type SqlBool, sql } from "kysely";
 import { db } from "~/lib/db.server";
-import { DISPLAY_TIME_ZONE } from "~/lib/format";
+import { shanghaiDayRange } from "~/lib/local-time";
 import type { AuditFilter, Cursor } from "./schemas";
 
 export const AUDIT_PAGE_SIZE = 50;
 export const OUTBOX_PAGE_SIZE = 30;
-
-/** The UTC instant at which a calendar day starts in China; filters on dates use it as an inclusive lower bound. */
-export function chinaDayStartIso(date: string, addDays = 0): string {
-  const [year, month, day] = date.split("-").map(Number);
-  const start = new TZDate(year ?? 1970, (month ?? 1) - 1, (day ?? 1) + addDays, DISPLAY_TIME_ZONE);
-  return new Date(start.getTime()).toISOString();
-}
 
 export interface KeysetPage<T> {
   rows: T[];
@@ -74,8 +66,9 @@ export async function listAuditEvents(filter: AuditFilter, cursor: Cursor) {
   if (filter.action) query = query.where("auditEvent.action", "=", filter.action);
   if (filter.entityType) query = query.where("auditEvent.entityType", "=", filter.entityType);
   if (actorUserId !== undefined) query = query.where("auditEvent.actorUserId", "=", actorUserId);
-  if (filter.from) query = query.where("auditEvent.at", ">=", chinaDayStartIso(filter.from));
-  if (filter.to) query = query.where("auditEvent.at", "<", chinaDayStartIso(filter.to, 1));
+  const { start, end } = shanghaiDayRange(filter.from, filter.to);
+  if (start) query = query.where("auditEvent.at", ">=", start);
+  if (end) query = query.where("auditEvent.at", "<", end);
 
   // (at, id) orders events that share an instant; the range on `at` keeps the index in use, the id breaks ties.
   const older = cursor?.direction !== "after";

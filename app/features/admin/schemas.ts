@@ -1,5 +1,6 @@
 // The admin forms and query strings: the audit-log filters, the keyset page cursor and the admin-flag switch.
 import { z } from "zod";
+import { isCalendarDate } from "~/lib/local-time";
 
 const optionalFilter = (max: number) =>
   z
@@ -9,17 +10,13 @@ const optionalFilter = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A calendar date as <input type="date"> sends it; blank means "no bound". */
 const optionalDate = z
   .string()
   .trim()
   .optional()
   .transform((value) => (value ? value : undefined))
-  .refine((value) => value === undefined || (DATE.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`))), {
-    message: "validation:date",
-  });
+  .refine((value) => value === undefined || isCalendarDate(value), { message: "validation:date" });
 
 export const AuditFilterSchema = z
   .object({
