@@ -4,7 +4,7 @@ import { action as signInAction, loader as signInLoader } from "~/features/auth/
 import { action as signOutAction, loader as signOutLoader } from "~/features/auth/sign-out.route";
 import { db } from "~/lib/db.server";
 import { createApplicant, createManager, createUser, DEFAULT_PASSWORD } from "../factories";
-import { callRoute, cookieFor, sessionCookieFrom } from "../support/routes";
+import { buildRequest, callRoute, cookieFor, sessionCookieFrom } from "../support/routes";
 
 const signIn = (
   email: string,
@@ -118,6 +118,29 @@ describe("sign-in", () => {
     for (let attempt = 1; attempt <= 4; attempt += 1) {
       expect((await signIn(user.email, "wrong password")).status).toBe(400);
     }
+  });
+
+  test("counts failures per client address too, which a success elsewhere does not clear", async () => {
+    const user = await createUser(db());
+    const fromAddress = async (email: string, password: string) => {
+      const request = await buildRequest("/sign-in", { form: { email, password, redirectTo: "" } });
+      const outcome = await signInAction({
+        request,
+        params: {},
+        context: { cspNonce: "", clientAddress: "203.0.113.9" },
+      });
+      return "init" in outcome ? outcome.init?.status : outcome.status;
+    };
+    for (const email of ["a@example.cn", "b@example.cn", "c@example.cn"]) {
+      expect(await fromAddress(email, "guess")).toBe(400);
+    }
+    expect(await fromAddress(user.email, DEFAULT_PASSWORD)).toBe(302);
+    const row = await db()
+      .selectFrom("signInThrottle")
+      .select(["failures", "lockedUntil"])
+      .where("key", "=", "address:203.0.113.9")
+      .executeTakeFirst();
+    expect(row).toEqual({ failures: 3, lockedUntil: null });
   });
 
   test("refuses an empty form with messages next to the fields", async () => {

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { safeRedirectPath } from "~/lib/http";
@@ -60,6 +61,11 @@ export default function SignIn() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const form = useZodForm(SignInSchema, { defaultValues: { email, password: "", redirectTo }, actionData });
+  // A refused password is cleared for the next try, as it is when the page is reloaded without JavaScript.
+  const { setValue } = form.rhf;
+  useEffect(() => {
+    if (actionData) setValue("password", "");
+  }, [actionData, setValue]);
   return (
     <section className="card card--narrow auth-card" aria-labelledby="sign-in-title">
       <h1 id="sign-in-title">{t("signIn.title")}</h1>

@@ -1,13 +1,13 @@
 // Decides how failed sign-ins are slowed and then refused: each throttle subject (an email, a client address) counts
 // its failures until it has been quiet for a window; from `slowFrom` failures on, answers are delayed (doubling,
-// capped), and at `maxFailures` the subject is locked for `lockMs`. Pure: times are ISO strings passed in.
+// capped), and a subject with a lock rule is refused for a while once it reaches its limit. Pure: times are ISO
+// strings passed in.
 
 export interface ThrottlePolicy {
-  /** The failure that locks the subject. */
-  maxFailures: number;
   /** Failures older than this (counted from the latest one) are forgotten. */
   windowMs: number;
-  lockMs: number;
+  /** The failure that locks the subject, and for how long; null for a subject that is only slowed. */
+  lock: { afterFailures: number; forMs: number } | null;
   /** The failure from which answers are delayed. */
   slowFrom: number;
   baseDelayMs: number;
@@ -23,20 +23,19 @@ export interface ThrottleState {
 const MINUTE = 60_000;
 
 export const EMAIL_POLICY: ThrottlePolicy = {
-  maxFailures: 5,
   windowMs: 15 * MINUTE,
-  lockMs: 15 * MINUTE,
+  lock: { afterFailures: 5, forMs: 15 * MINUTE },
   slowFrom: 3,
   baseDelayMs: 250,
   maxDelayMs: 2_000,
 };
 
-// A street office or a community centre often shares one public address, so the address limit is looser: it is
-// there to slow one machine trying many accounts, not to lock out an office where several people mistype.
+// A street office or a community centre often shares one public address, so an address is never locked (that would
+// lock out a whole office where people mistype all day); it is slowed, which with the per-address request limit in
+// server/app.ts keeps one machine from trying many accounts quickly.
 export const ADDRESS_POLICY: ThrottlePolicy = {
-  maxFailures: 30,
   windowMs: 15 * MINUTE,
-  lockMs: 15 * MINUTE,
+  lock: null,
   slowFrom: 10,
   baseDelayMs: 250,
   maxDelayMs: 2_000,
@@ -79,9 +78,10 @@ export function registerFailure(
   const quietLongEnough = state != null && Date.parse(now) - Date.parse(state.lastFailureAt) >= policy.windowMs;
   const failures = !state || lockExpired || quietLongEnough ? 1 : state.failures + 1;
   const stillLocked = state?.lockedUntil != null && !lockExpired ? state.lockedUntil : null;
-  const lockedUntil =
-    stillLocked ?? (failures >= policy.maxFailures ? new Date(Date.parse(now) + policy.lockMs).toISOString() : null);
-  return { failures, lastFailureAt: now, lockedUntil };
+  const { lock } = policy;
+  const newLock =
+    lock !== null && failures >= lock.afterFailures ? new Date(Date.parse(now) + lock.forMs).toISOString() : null;
+  return { failures, lastFailureAt: now, lockedUntil: stillLocked ?? newLock };
 }
 
 /** How long to hold the answer to a failed attempt, so guessing gets slower before it is refused outright. */
