@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import {
+  applicationPhase,
   canTransition,
   checkTransition,
   isProgramEditable,
@@ -109,5 +110,19 @@ describe("status rules", () => {
   ])("%s: editable %s, published %s", (status, editable, published) => {
     expect(isProgramEditable(status)).toBe(editable);
     expect(isProgramPublished(status)).toBe(published);
+  });
+});
+
+describe("applicationPhase", () => {
+  const window = { opensAt: "2026-12-01T01:00:00.000Z", closesAt: "2026-12-21T09:00:00.000Z" };
+  test.each<[string, string, string, string | null]>([
+    ["a draft has no phase", "draft", "2026-12-10T00:00:00.000Z", null],
+    ["an open program before its window is upcoming", "open", "2026-11-30T00:00:00.000Z", "upcoming"],
+    ["an open program at its opening instant accepts proposals", "open", "2026-12-01T01:00:00.000Z", "accepting"],
+    ["an open program inside its window accepts proposals", "open", "2026-12-10T00:00:00.000Z", "accepting"],
+    ["an open program at its closing instant is closed", "open", "2026-12-21T09:00:00.000Z", "closed"],
+    ["a program in review is closed to proposals", "reviewing", "2026-12-10T00:00:00.000Z", "closed"],
+  ])("%s", (_name, status, now, phase) => {
+    expect(applicationPhase({ status, ...window }, now)).toBe(phase);
   });
 });

@@ -99,3 +99,15 @@ export function isProgramEditable(status: string): boolean {
 export function isProgramPublished(status: string): boolean {
   return isProgramStatus(status) && status !== "draft";
 }
+
+export type ApplicationPhase = "upcoming" | "accepting" | "closed";
+
+/** Where a published program's application window stands at an instant; a draft has none. */
+export function applicationPhase(
+  program: { status: string; opensAt: string; closesAt: string },
+  now: string,
+): ApplicationPhase | null {
+  if (!isProgramPublished(program.status)) return null;
+  if (program.status !== "open" || program.closesAt <= now) return "closed";
+  return program.opensAt > now ? "upcoming" : "accepting";
+}

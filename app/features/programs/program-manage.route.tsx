@@ -1,12 +1,125 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/lib/session.server";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor } from "~/lib/actor.server";
+import { assertFound, forbidden, idParam, notFound } from "~/lib/http";
+import { redirectWithFlash } from "~/lib/session.server";
+import { parseRequestForm } from "~/lib/validation.server";
+import { Instant, PageHeader } from "~/ui/bits";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { SubmitButton } from "~/ui/form";
+import { canChangeProgramStatus, canEditProgram, canViewManagedProgram } from "./permissions";
+import { ProgramDetails, ProgramStatusBadge } from "./program-details";
+import { nextStates, type ProgramStatus, transitionsOfferedNow } from "./program-lifecycle";
+import { changeProgramStatus, findProgramDetail } from "./programs.server";
+import { ProgramManageSchema } from "./schemas";
 
-// Placeholder until the feature is built.
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+// Staff of the program's funder manage it; platform admins may look. Anyone else gets a 404 (see permissions.ts).
+async function managedProgram(request: Request, programIdParam: string | undefined) {
+  const actor = await requireActor(request);
+  const program = assertFound(await findProgramDetail(idParam(programIdParam)));
+  if (!canViewManagedProgram(actor, program)) notFound();
+  return { actor, program };
 }
 
-export default function Placeholder() {
-  return null;
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { actor, program } = await managedProgram(request, params.programId);
+  const transitions = canChangeProgramStatus(actor, program)
+    ? nextStates(program.status).filter((status) => transitionsOfferedNow.includes(status))
+    : [];
+  return { program, can: { edit: canEditProgram(actor, program), transitions, act: canChangeProgramStatus(actor, program) } };
 }
+
+const flashFor: Partial<Record<ProgramStatus, string>> = {
+  open: "programs:flash.opened",
+  draft: "programs:flash.revertedToDraft",
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { actor, program } = await managedProgram(request, params.programId);
+  if (!canChangeProgramStatus(actor, program)) forbidden();
+  const parsed = await parseRequestForm(request, ProgramManageSchema);
+  if (!parsed.success) return data({ formError: parsed.t("programs:errors.transition.notAllowed") }, { status: 400 });
+  switch (parsed.data.intent) {
+    case "transition": {
+      const { to } = parsed.data;
+      const result = transitionsOfferedNow.includes(to)
+        ? await changeProgramStatus({ actorUserId: actor.userId, programId: program.id, to })
+        : ({ ok: false, reason: "notAllowed" } as const);
+      if (!result.ok) {
+        return data({ formError: parsed.t(`programs:errors.transition.${result.reason}`) }, { status: result.reason === "stale" ? 409 : 400 });
+      }
+      return redirectWithFlash(`/manage/programs/${program.id}`, { kind: "success", message: flashFor[to] ?? "common:flash.saved" });
+    }
+  }
+}
+
+export default function ManageProgram() {
+  const { program, can } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("programs");
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/manage">{t("manage.backToWorkspace")}</Link>
+      </p>
+      <PageHeader
+        title={program.title}
+        subtitle={
+          <>
+            {program.funderName} · {t("detail.code")} {program.code}
+          </>
+        }
+        actions={
+          <>
+            {can.edit ? (
+              <Link to={`/manage/programs/${program.id}/edit`} className="button button--primary">
+                {t("manage.edit")}
+              </Link>
+            ) : null}
+            {program.status !== "draft" ? (
+              <Link to={`/programs/${program.id}`} className="button button--ghost">
+                {t("manage.publicPage")}
+              </Link>
+            ) : null}
+          </>
+        }
+      />
+
+      <section className="card program-status-panel" aria-labelledby="program-status">
+        <h2 id="program-status">{t("manage.actions")}</h2>
+        <p>
+          {t("detail.status")}: <ProgramStatusBadge status={program.status} />
+        </p>
+        {actionData?.formError ? (
+          <div className="alert alert--error" role="alert">
+            {actionData.formError}
+          </div>
+        ) : null}
+        <p className="muted">
+          {program.status === "draft" ? t("manage.draftHint") : program.status === "open" ? t("manage.openHint") : t("manage.laterHint")}
+        </p>
+        {can.act ? null : <p className="muted">{t("manage.viewOnly")}</p>}
+        {can.transitions.length > 0 ? (
+          <Form method="post" className="button-row">
+            <input type="hidden" name="intent" value="transition" />
+            {can.transitions.map((to) => (
+              <SubmitButton key={to} name="to" value={to} className={to === "open" ? "button button--primary" : "button button--danger"}>
+                {t(`manage.transition.${to}`)}
+              </SubmitButton>
+            ))}
+          </Form>
+        ) : null}
+        <p className="muted program-status-panel__stamps">
+          {t("manage.stamps.created")} <Instant iso={program.createdAt} /> · {t("manage.stamps.updated")} <Instant iso={program.updatedAt} />
+        </p>
+      </section>
+
+      <ProgramDetails program={program} />
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.program.title ?? "" }];
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -1,12 +1,56 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/lib/session.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { idParam, notFound } from "~/lib/http";
+import { nowIso } from "~/lib/time";
+import { Instant, PageHeader } from "~/ui/bits";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { ApplySlot } from "./apply-slot";
+import { PhaseBadge, ProgramDetails } from "./program-details";
+import { applicationPhase } from "./program-lifecycle";
+import { findProgramDetail } from "./programs.server";
 
-// Placeholder until the feature is built.
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+// Public: any published program (whatever its later stage); a draft, like an unknown id, is a 404.
+export async function loader({ params }: LoaderFunctionArgs) {
+  const program = await findProgramDetail(idParam(params.programId));
+  const phase = program ? applicationPhase(program, nowIso()) : null;
+  if (!program || phase === null) notFound();
+  const { createdAt: _createdAt, updatedAt: _updatedAt, ...published } = program;
+  return { program: published, phase };
 }
 
-export default function Placeholder() {
-  return null;
+export default function PublicProgram() {
+  const { program, phase } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("programs");
+  return (
+    <>
+      <p className="back-link">
+        <Link to="/programs">{t("public.backToList")}</Link>
+      </p>
+      <PageHeader
+        title={program.title}
+        subtitle={
+          <>
+            <PhaseBadge phase={phase} /> {program.funderName}
+          </>
+        }
+      />
+      <div className="program-cta card">
+        <p>
+          {t("detail.window")}: <Instant iso={program.opensAt} /> – <Instant iso={program.closesAt} />
+        </p>
+        <ApplySlot
+          program={{ id: program.id, status: program.status, opensAt: program.opensAt, closesAt: program.closesAt, phase }}
+        />
+      </div>
+      <ProgramDetails program={program} />
+    </>
+  );
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.program.title ?? "" },
+  { name: "description", content: data?.program.summary ?? "" },
+];
+
+export const ErrorBoundary = GeneralErrorBoundary;

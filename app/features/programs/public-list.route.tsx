@@ -1,12 +1,86 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "~/lib/session.server";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getTranslator } from "~/lib/i18n/i18n.server";
+import { pageFromUrl } from "~/lib/pagination";
+import { nowIso } from "~/lib/time";
+import { EmptyState, Instant, Money, PageHeader, Pagination } from "~/ui/bits";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { GrantRange, PhaseBadge } from "./program-details";
+import { applicationPhase } from "./program-lifecycle";
+import { countPublicPrograms, listPublicPrograms } from "./programs.server";
 
-// Placeholder until the feature is built.
+const PAGE_SIZE = 12;
+
+// Public: signed-out visitors see published programs that are open now or open later; drafts never appear.
 export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  return null;
+  const { page, pageSize, offset } = pageFromUrl(new URL(request.url), PAGE_SIZE);
+  const [{ t }, programs, total] = await Promise.all([
+    getTranslator(request),
+    listPublicPrograms({ limit: pageSize, offset }),
+    countPublicPrograms(),
+  ]);
+  const now = nowIso();
+  return {
+    title: t("programs:public.title"),
+    programs: programs.map((program) => ({ ...program, phase: applicationPhase({ ...program, status: "open" }, now) ?? "closed" })),
+    page,
+    pageSize,
+    total,
+  };
 }
 
-export default function Placeholder() {
-  return null;
+export default function PublicPrograms() {
+  const { programs, page, pageSize, total } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("programs");
+  return (
+    <>
+      <PageHeader title={t("public.title")} subtitle={t("public.subtitle")} />
+      {programs.length === 0 ? (
+        <EmptyState title={t("public.empty")}>
+          <p>{t("public.emptyHint")}</p>
+        </EmptyState>
+      ) : (
+        <ul className="program-list">
+          {programs.map((program) => (
+            <li key={program.id} className="card program-card">
+              <div className="program-card__head">
+                <PhaseBadge phase={program.phase} />
+                <span className="program-card__meta">{program.funderName}</span>
+              </div>
+              <h2 className="program-card__title">
+                <Link to={`/programs/${program.id}`}>{program.title}</Link>
+              </h2>
+              <p>{program.summary}</p>
+              <dl className="program-card__facts">
+                <div>
+                  <dt>{t("public.window")}</dt>
+                  <dd>
+                    <Instant iso={program.opensAt} /> – <Instant iso={program.closesAt} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("public.grantRange")}</dt>
+                  <dd>
+                    <GrantRange minFen={program.grantMinFen} maxFen={program.grantMaxFen} />
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("public.pool")}</dt>
+                  <dd>
+                    <Money fen={program.poolFen} />
+                  </dd>
+                </div>
+              </dl>
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination page={page} pageSize={pageSize} total={total} />
+    </>
+  );
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export const ErrorBoundary = GeneralErrorBoundary;

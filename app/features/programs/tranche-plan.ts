@@ -49,6 +49,10 @@ export function findTranchePlanProblem(tranches: readonly Tranche[]): TranchePla
   return null;
 }
 
+export function isFixedPreset(value: unknown): value is FixedTranchePreset {
+  return typeof value === "string" && Object.hasOwn(presetTranches, value);
+}
+
 export function planForPreset(preset: FixedTranchePreset): TranchePlan {
   return { preset, tranches: presetTranches[preset].map((tranche) => ({ ...tranche })) };
 }
