@@ -30,6 +30,16 @@ export default [
     route(":organizationId/members", "features/organizations/organization-members.route.tsx"),
   ]),
 
+  // proposals, applicant side
+  route("programs/:programId/apply", "features/proposals/apply.route.tsx"),
+  ...prefix("proposals", [
+    index("features/proposals/my-proposals.route.tsx"),
+    route(":proposalId", "features/proposals/proposal-view.route.tsx"),
+    route(":proposalId/edit", "features/proposals/proposal-edit.route.tsx"),
+    route(":proposalId/submit", "features/proposals/proposal-submit.route.tsx"),
+    route(":proposalId/attachments/:attachmentId", "features/proposals/attachment-download.route.tsx"),
+  ]),
+
   // funder staff
   ...prefix("manage", [
     index("features/funders/manage-home.route.tsx"),

@@ -11,7 +11,7 @@ import {
 } from "~/features/proposals/budget";
 
 describe("budget line amount", () => {
-  test.each([
+  test.each<[number | null, number | null, number, string]>([
     [4_000, 3_000, 120_000, "40 元 × 30 份"],
     [20_000, 150, 30_000, "200 元/小时 × 1.5 小时"],
     [333, 150, 500, "3.33 元 × 1.5 rounds 4.995 half up to 5.00"],

@@ -1,9 +1,9 @@
 // The content of a proposal as the rules and the data module see it, after the form has been parsed. Repeated rows
 // keep the positions they had in the form: a row left blank is null, so an error about row 3 names row 3 of what
 // the user sees, and blank rows are dropped only when the draft is stored.
-import type { CostCategory } from "~/features/programs/catalogues";
-import type { FundingSource } from "./budget";
-import type { IndicatorChoice } from "./indicators";
+import { type CostCategory, costCategories } from "~/features/programs/catalogues";
+import { type FundingSource, fundingSources } from "./budget";
+import { CUSTOM_INDICATOR, type IndicatorChoice, indicatorCodes } from "./indicators";
 
 export interface TeamMemberInput {
   name: string;
@@ -71,4 +71,100 @@ export const SUMMARY_MAX_LENGTH = 300;
 
 export function presentRows<T>(rows: readonly (T | null)[]): T[] {
   return rows.filter((row): row is T => row !== null);
+}
+
+// ---- stored rows back into content ----
+
+export interface StoredProposalRows {
+  proposal: {
+    title: string;
+    programCategoryId: number | null;
+    serviceCommunity: string;
+    startsOn: string | null;
+    endsOn: string | null;
+    expectedBeneficiaries: number | null;
+    summary: string;
+    needs: string;
+    goals: string;
+    activityPlan: string;
+    innovation: string;
+    sustainability: string;
+    risks: string;
+  };
+  targetGroupIds: number[];
+  teamMembers: TeamMemberInput[];
+  budgetLines: {
+    category: string | null;
+    item: string;
+    unitPriceFen: number | null;
+    quantityHundredths: number | null;
+    unit: string;
+    fundingSource: string | null;
+    basis: string;
+  }[];
+  milestones: MilestoneInput[];
+  indicatorTargets: {
+    indicatorCode: string | null;
+    customName: string | null;
+    customUnit: string | null;
+    targetValue: number | null;
+    targetGroupSplit: string | null;
+  }[];
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: string): value is T {
+  return (values as readonly string[]).includes(value);
+}
+
+function oneOf<T extends string>(values: readonly T[], value: string | null): T | null {
+  return value !== null && isOneOf(values, value) ? value : null;
+}
+
+function parseSplit(json: string | null): TargetGroupSplit[] {
+  if (!json) return [];
+  const parsed: unknown = JSON.parse(json);
+  if (!Array.isArray(parsed)) return [];
+  return parsed.flatMap((part: unknown) => {
+    if (!part || typeof part !== "object") return [];
+    const { targetGroupId, value } = part as Record<string, unknown>;
+    return typeof targetGroupId === "number" && typeof value === "number" ? [{ targetGroupId, value }] : [];
+  });
+}
+
+/** The stored draft as content for the rules and the form. Stored rows are never blank, so none is null. */
+export function storedToContent(stored: StoredProposalRows): ProposalContent {
+  const { proposal } = stored;
+  return {
+    title: proposal.title,
+    programCategoryId: proposal.programCategoryId,
+    targetGroupIds: stored.targetGroupIds,
+    serviceCommunity: proposal.serviceCommunity,
+    startsOn: proposal.startsOn,
+    endsOn: proposal.endsOn,
+    expectedBeneficiaries: proposal.expectedBeneficiaries,
+    summary: proposal.summary,
+    needs: proposal.needs,
+    goals: proposal.goals,
+    activityPlan: proposal.activityPlan,
+    innovation: proposal.innovation,
+    sustainability: proposal.sustainability,
+    risks: proposal.risks,
+    teamMembers: stored.teamMembers,
+    budgetLines: stored.budgetLines.map((line) => ({
+      ...line,
+      category: oneOf(costCategories, line.category),
+      fundingSource: oneOf(fundingSources, line.fundingSource),
+    })),
+    milestones: stored.milestones,
+    indicatorTargets: stored.indicatorTargets.map((target) => {
+      const indicator = target.indicatorCode === null ? (target.customName === null ? null : CUSTOM_INDICATOR) : oneOf(indicatorCodes, target.indicatorCode);
+      return {
+        indicator,
+        customName: target.customName ?? "",
+        customUnit: target.customUnit ?? "",
+        targetValue: target.targetValue,
+        split: parseSplit(target.targetGroupSplit),
+      };
+    }),
+  };
 }

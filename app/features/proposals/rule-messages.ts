@@ -4,6 +4,7 @@
 import type { TFunction } from "i18next";
 import { formatDate, formatFen, formatInstant, formatShare } from "~/lib/format";
 import type { FieldErrors } from "~/lib/validation";
+import { applicantKindLabel, costCategoryLabel } from "./labels";
 import { firstErrorPerPath, type RuleCode, type RuleError } from "./submission-rules";
 
 export function ruleMessageKey(code: RuleCode): string {
@@ -18,8 +19,8 @@ function formatParam(name: string, value: string | number, t: TFunction, languag
   }
   if (name.endsWith("On") && value) return formatDate(value, language);
   if (name.endsWith("At") && value) return formatInstant(value, language);
-  if (name === "category") return t(`programs:catalogue.costCategories.${value}`, { defaultValue: value });
-  if (name === "kind") return t(`proposals:applicantKinds.${value}`, { defaultValue: value });
+  if (name === "category") return costCategoryLabel(value, t);
+  if (name === "kind") return applicantKindLabel(value, t);
   return value;
 }
 

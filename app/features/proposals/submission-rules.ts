@@ -6,7 +6,7 @@
 import { ratingRank } from "~/features/programs/catalogues";
 import { isRatingCurrent } from "~/features/organizations/rating";
 import { budgetLineFieldNames, type IndicatorTargetInput, type ProposalContent, presentRows } from "./content";
-import { budgetTotals, capAmountFen, grantShareBp, shareExceeds } from "./budget";
+import { type BudgetLineAmounts, budgetTotals, capAmountFen, grantShareBp, shareExceeds } from "./budget";
 import { CUSTOM_INDICATOR, percentIndicators } from "./indicators";
 
 export type RuleCode =
@@ -262,7 +262,7 @@ export function impactTargetErrors(content: Pick<ProposalContent, "indicatorTarg
 
 /** The budget against the program's money rules. The grant maximum is lower for street-filed teams when set. */
 export function budgetErrors(
-  content: Pick<ProposalContent, "budgetLines">,
+  content: { budgetLines: readonly (BudgetLineAmounts | null)[] },
   program: Pick<
     ProgramRules,
     "grantMinFen" | "grantMaxFen" | "filedTeamGrantMaxFen" | "maxGrantShareBp" | "personnelCapBp" | "managementCapBp" | "prohibitedCategories"

@@ -1,0 +1,249 @@
+// Proposal attachments: read from a multipart form with a size cap per file, typed from their bytes (file-type),
+// never from the name or the browser's word, stored under UPLOAD_DIR with a generated name, and served only through
+// the download route after a permission check.
+import { createHash, randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import {
+  createReadableStreamFromReadable,
+  unstable_composeUploadHandlers,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type UploadHandler,
+} from "@remix-run/node";
+import { fileTypeFromBuffer } from "file-type";
+import { recordAudit } from "~/lib/audit.server";
+import { db } from "~/lib/db.server";
+import { env } from "~/lib/env.server";
+import { nowIso } from "~/lib/time";
+import {
+  ATTACHMENT_FIELD,
+  allowedAttachmentTypes,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_PROPOSAL,
+} from "./attachment-limits";
+import { listAttachments } from "./proposals.server";
+
+// The whole body may carry the maximum number of files plus the form's text.
+const MAX_BODY_BYTES = MAX_ATTACHMENTS_PER_PROPOSAL * MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024;
+const MAX_TEXT_PART_BYTES = 256 * 1024;
+
+export interface UploadedFile {
+  filename: string;
+  size: number;
+  /** null when the file was larger than the limit: its bytes were read and dropped, not kept in memory. */
+  bytes: Buffer | null;
+}
+
+/**
+ * Reads the proposal form. Multipart bodies keep their text fields in the FormData and hand files back separately
+ * (an empty file input posts a nameless empty part, which is skipped); other bodies are read as usual.
+ */
+export async function readProposalForm(request: Request): Promise<{ formData: FormData; files: UploadedFile[] }> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!contentType.startsWith("multipart/form-data")) return { formData: await request.formData(), files: [] };
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    throw new Response("Payload Too Large", { status: 413 });
+  }
+  const files: UploadedFile[] = [];
+  const fileHandler: UploadHandler = async ({ name, filename, data }) => {
+    if (filename === undefined) return undefined;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    for await (const chunk of data) {
+      size += chunk.byteLength;
+      if (size <= MAX_ATTACHMENT_BYTES) chunks.push(chunk);
+    }
+    if (name === ATTACHMENT_FIELD && filename !== "" && size > 0) {
+      files.push({ filename, size, bytes: size > MAX_ATTACHMENT_BYTES ? null : Buffer.concat(chunks) });
+    }
+    // Not added to the FormData: the files travel beside it.
+    return "";
+  };
+  const formData = await unstable_parseMultipartFormData(
+    request,
+    unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES })),
+  );
+  formData.delete(ATTACHMENT_FIELD);
+  return { formData, files };
+}
+
+export type UploadProblem =
+  | { code: "tooLarge"; filename: string }
+  | { code: "typeNotAllowed"; filename: string }
+  | { code: "tooMany"; max: number };
+
+export interface CheckedUpload {
+  filename: string;
+  bytes: Buffer;
+  mimeType: string;
+  extension: string;
+  sha256: string;
+}
+
+/** Every file must be small enough and of an allowed type by its bytes; together they must fit the per-proposal cap. */
+export async function checkUploads(
+  files: readonly UploadedFile[],
+  existingCount: number,
+): Promise<{ accepted: CheckedUpload[]; problems: UploadProblem[] }> {
+  const accepted: CheckedUpload[] = [];
+  const problems: UploadProblem[] = [];
+  if (existingCount + files.length > MAX_ATTACHMENTS_PER_PROPOSAL) {
+    return { accepted, problems: [{ code: "tooMany", max: MAX_ATTACHMENTS_PER_PROPOSAL }] };
+  }
+  for (const file of files) {
+    if (!file.bytes) {
+      problems.push({ code: "tooLarge", filename: file.filename });
+      continue;
+    }
+    const detected = await fileTypeFromBuffer(file.bytes);
+    const extension = detected ? allowedAttachmentTypes[detected.mime] : undefined;
+    if (!detected || !extension) {
+      problems.push({ code: "typeNotAllowed", filename: file.filename });
+      continue;
+    }
+    accepted.push({
+      filename: file.filename,
+      bytes: file.bytes,
+      mimeType: detected.mime,
+      extension,
+      sha256: createHash("sha256").update(file.bytes).digest("hex"),
+    });
+  }
+  return { accepted, problems };
+}
+
+function uploadDirectory(): string {
+  return path.resolve(env().UPLOAD_DIR, "proposals");
+}
+
+function storedPath(storedName: string): string {
+  // Stored names are generated here (hex + extension), so they never climb out of the directory.
+  return path.join(uploadDirectory(), path.basename(storedName));
+}
+
+/**
+ * Writes the files and their rows (one transaction, one audit event per file). A file already attached to the
+ * proposal (same bytes) is skipped, so a form posted twice does not attach it twice. Files written before a failed
+ * transaction are deleted again.
+ */
+export async function storeAttachments(input: {
+  proposalId: number;
+  organizationId: number;
+  userId: number;
+  uploads: readonly CheckedUpload[];
+}): Promise<number> {
+  if (input.uploads.length === 0) return 0;
+  fs.mkdirSync(uploadDirectory(), { recursive: true });
+  const written: string[] = [];
+  try {
+    return await db()
+      .transaction()
+      .execute(async (trx) => {
+        const present = new Set((await listAttachments(trx, input.proposalId)).map((attachment) => attachment.sha256));
+        let stored = 0;
+        for (const upload of input.uploads) {
+          if (present.has(upload.sha256)) continue;
+          present.add(upload.sha256);
+          const storedName = `${randomBytes(16).toString("hex")}.${upload.extension}`;
+          await fs.promises.writeFile(storedPath(storedName), upload.bytes, { flag: "wx" });
+          written.push(storedName);
+          const { id } = await trx
+            .insertInto("attachment")
+            .values({
+              proposalId: input.proposalId,
+              originalName: upload.filename.slice(0, 200),
+              storedName,
+              mimeType: upload.mimeType,
+              sizeBytes: upload.bytes.byteLength,
+              sha256: upload.sha256,
+              uploadedBy: input.userId,
+              createdAt: nowIso(),
+            })
+            .returning("id")
+            .executeTakeFirstOrThrow();
+          await recordAudit(trx, {
+            actorUserId: input.userId,
+            action: "proposal.attachment_added",
+            entityType: "attachment",
+            entityId: id,
+            organizationId: input.organizationId,
+            after: { proposalId: input.proposalId, originalName: upload.filename, mimeType: upload.mimeType, sha256: upload.sha256 },
+          });
+          stored += 1;
+        }
+        return stored;
+      });
+  } catch (error) {
+    for (const storedName of written) fs.rmSync(storedPath(storedName), { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Takes an attachment off the proposal. Before the first submission no version refers to it, so the row and the
+ * file go; afterwards it is only marked removed, because a frozen version lists it.
+ */
+export async function removeAttachment(input: {
+  proposalId: number;
+  attachmentId: number;
+  organizationId: number;
+  userId: number;
+}): Promise<boolean> {
+  const removed = await db()
+    .transaction()
+    .execute(async (trx) => {
+      const attachment = await trx
+        .selectFrom("attachment")
+        .innerJoin("proposal", "proposal.id", "attachment.proposalId")
+        .select(["attachment.id", "attachment.storedName", "attachment.originalName", "proposal.currentVersion"])
+        .where("attachment.id", "=", input.attachmentId)
+        .where("attachment.proposalId", "=", input.proposalId)
+        .where("attachment.removedAt", "is", null)
+        .executeTakeFirst();
+      if (!attachment) return null;
+      if (attachment.currentVersion === 0) {
+        await trx.deleteFrom("attachment").where("id", "=", attachment.id).execute();
+      } else {
+        await trx.updateTable("attachment").set({ removedAt: nowIso() }).where("id", "=", attachment.id).execute();
+      }
+      await recordAudit(trx, {
+        actorUserId: input.userId,
+        action: "proposal.attachment_removed",
+        entityType: "attachment",
+        entityId: attachment.id,
+        organizationId: input.organizationId,
+        before: { proposalId: input.proposalId, originalName: attachment.originalName },
+      });
+      return attachment.currentVersion === 0 ? attachment.storedName : "";
+    });
+  if (removed === null) return false;
+  if (removed !== "") fs.rmSync(storedPath(removed), { force: true });
+  return true;
+}
+
+/** An attachment of the given proposal, removed or not (older versions still link to removed ones). */
+export async function findAttachment(proposalId: number, attachmentId: number) {
+  return db()
+    .selectFrom("attachment")
+    .select(["id", "originalName", "storedName", "mimeType", "sizeBytes"])
+    .where("id", "=", attachmentId)
+    .where("proposalId", "=", proposalId)
+    .executeTakeFirst();
+}
+
+/** The file as a download response; the name is sent in RFC 5987 form so Chinese names survive. */
+export function attachmentResponse(attachment: { originalName: string; storedName: string; mimeType: string; sizeBytes: number }): Response {
+  const file = storedPath(attachment.storedName);
+  if (!fs.existsSync(file)) throw new Response("Not Found", { status: 404 });
+  const asciiName = attachment.originalName.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return new Response(createReadableStreamFromReadable(fs.createReadStream(file)), {
+    headers: {
+      "Content-Type": attachment.mimeType,
+      "Content-Length": String(attachment.sizeBytes),
+      "Content-Disposition": `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(attachment.originalName)}`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

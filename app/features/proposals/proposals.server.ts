@@ -1,0 +1,653 @@
+// Data access for proposals: reading a proposal with its rows, creating and saving drafts, submitting (rules
+// re-checked inside the transaction, number assigned, content frozen as a version, receipt email) and withdrawing.
+// Each state change is one transaction with its audit event. Names are stable: the manager side builds on them.
+import { type Kysely, PostgresAdapter } from "kysely";
+import { z } from "zod";
+import { recordAudit } from "~/lib/audit.server";
+import { db, type Executor } from "~/lib/db.server";
+import { enqueueEmail, flushOutbox } from "~/lib/mail.server";
+import { nowIso, todayInChina } from "~/lib/time";
+import type { Database } from "~db/schema";
+import { budgetTotals, lineAmountFen } from "./budget";
+import { CUSTOM_INDICATOR } from "./indicators";
+import { type ProposalContent, presentRows, type StoredProposalRows, storedToContent } from "./content";
+import { canTransition, isEditableStatus, nextStatus, statusesCountingTowardsLimit } from "./proposal-lifecycle";
+import { buildSnapshot, type ProposalSnapshot } from "./snapshot";
+import { type ApplicantFacts, checkSubmission, type ProgramRules, type RuleClock, type RuleError } from "./submission-rules";
+
+function isPostgres(executor: Kysely<Database>): boolean {
+  return executor.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// ---- programs, as proposals need them ----
+
+const StringList = z.array(z.string()).catch([]);
+
+function stringList(json: string): string[] {
+  try {
+    return StringList.parse(JSON.parse(json));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The program's rules, focus areas and target groups. With `lock`, the program row is locked (PostgreSQL) so that
+ * submissions to one program run one after another: the number sequence and the per-organisation limit are read
+ * and written without a race. SQLite runs one write transaction at a time anyway.
+ */
+export async function findProgramForProposals(executor: Executor, programId: number, options: { lock?: boolean } = {}) {
+  let query = executor
+    .selectFrom("program")
+    .innerJoin("funder", "funder.id", "program.funderId")
+    .select([
+      "program.id",
+      "program.funderId",
+      "program.code",
+      "program.title",
+      "program.status",
+      "program.opensAt",
+      "program.closesAt",
+      "program.grantMinFen",
+      "program.grantMaxFen",
+      "program.filedTeamGrantMaxFen",
+      "program.maxGrantShareBp",
+      "program.personnelCapBp",
+      "program.managementCapBp",
+      "program.prohibitedCategories",
+      "program.proposalsPerOrg",
+      "program.eligibleKinds",
+      "program.minRating",
+      "program.implementationStartsOn",
+      "program.implementationEndsOn",
+      "funder.name as funderName",
+    ])
+    .where("program.id", "=", programId);
+  if (options.lock && isPostgres(executor)) query = query.forUpdate("program");
+  const program = await query.executeTakeFirst();
+  if (!program) return undefined;
+  const [categories, targetGroups] = await Promise.all([
+    executor
+      .selectFrom("programCategory")
+      .select(["id", "name"])
+      .where("programId", "=", programId)
+      .orderBy("position")
+      .limit(100)
+      .execute(),
+    executor
+      .selectFrom("programTargetGroup")
+      .select(["id", "code", "name"])
+      .where("programId", "=", programId)
+      .orderBy("position")
+      .limit(100)
+      .execute(),
+  ]);
+  const prohibitedCategories = stringList(program.prohibitedCategories);
+  const eligibleKinds = stringList(program.eligibleKinds);
+  const rules: ProgramRules = {
+    ...program,
+    prohibitedCategories,
+    eligibleKinds,
+    categoryIds: categories.map((category) => category.id),
+    targetGroupIds: targetGroups.map((group) => group.id),
+  };
+  return { program: { ...program, prohibitedCategories, eligibleKinds }, rules, categories, targetGroups };
+}
+
+export type ProgramForProposals = NonNullable<Awaited<ReturnType<typeof findProgramForProposals>>>;
+
+// ---- reading proposals ----
+
+/** What permission checks need: whose proposal it is, which funder runs the program, and its state. */
+export async function findProposalAccess(proposalId: number) {
+  return db()
+    .selectFrom("proposal")
+    .innerJoin("program", "program.id", "proposal.programId")
+    .select([
+      "proposal.id",
+      "proposal.programId",
+      "proposal.organizationId",
+      "program.funderId",
+      "proposal.status",
+      "proposal.number",
+      "proposal.currentVersion",
+    ])
+    .where("proposal.id", "=", proposalId)
+    .executeTakeFirst();
+}
+
+async function findProposalRow(executor: Executor, proposalId: number, options: { lock?: boolean } = {}) {
+  let query = executor
+    .selectFrom("proposal")
+    .innerJoin("organization", "organization.id", "proposal.organizationId")
+    .selectAll("proposal")
+    .select([
+      "organization.name as organizationName",
+      "organization.kind as organizationKind",
+      "organization.rating as organizationRating",
+      "organization.ratingExpiresOn as organizationRatingExpiresOn",
+    ])
+    .where("proposal.id", "=", proposalId);
+  if (options.lock && isPostgres(executor)) query = query.forUpdate("proposal");
+  return query.executeTakeFirst();
+}
+
+async function loadStoredRows(
+  executor: Executor,
+  proposal: StoredProposalRows["proposal"] & { id: number },
+): Promise<StoredProposalRows> {
+  const proposalId = proposal.id;
+  const [targetGroups, teamMembers, budgetLines, milestones, indicatorTargets] = await Promise.all([
+    executor
+      .selectFrom("proposalTargetGroup")
+      .select("programTargetGroupId")
+      .where("proposalId", "=", proposalId)
+      .orderBy("programTargetGroupId")
+      .limit(100)
+      .execute(),
+    executor
+      .selectFrom("teamMember")
+      .select(["name", "role", "qualification"])
+      .where("proposalId", "=", proposalId)
+      .orderBy("position")
+      .limit(100)
+      .execute(),
+    executor
+      .selectFrom("budgetLine")
+      .select(["category", "item", "unitPriceFen", "quantityHundredths", "unit", "fundingSource", "basis"])
+      .where("proposalId", "=", proposalId)
+      .orderBy("position")
+      .limit(200)
+      .execute(),
+    executor
+      .selectFrom("milestone")
+      .select(["title", "dueOn", "deliverable"])
+      .where("proposalId", "=", proposalId)
+      .orderBy("position")
+      .limit(100)
+      .execute(),
+    executor
+      .selectFrom("indicatorTarget")
+      .select(["indicatorCode", "customName", "customUnit", "targetValue", "targetGroupSplit"])
+      .where("proposalId", "=", proposalId)
+      .orderBy("position")
+      .limit(100)
+      .execute(),
+  ]);
+  return {
+    proposal,
+    targetGroupIds: targetGroups.map((row) => row.programTargetGroupId),
+    teamMembers,
+    budgetLines,
+    milestones,
+    indicatorTargets,
+  };
+}
+
+/** Attachments currently part of the proposal (removed ones stay only for the versions that listed them). */
+export async function listAttachments(executor: Executor, proposalId: number) {
+  return executor
+    .selectFrom("attachment")
+    .select(["id", "originalName", "mimeType", "sizeBytes", "sha256", "createdAt"])
+    .where("proposalId", "=", proposalId)
+    .where("removedAt", "is", null)
+    .orderBy("createdAt")
+    .orderBy("id")
+    .limit(50)
+    .execute();
+}
+
+/** A proposal with its content, totals and attachments, for the applicant's pages and the manager's. */
+export async function loadProposal(proposalId: number) {
+  const proposal = await findProposalRow(db(), proposalId);
+  if (!proposal) return undefined;
+  const [stored, attachments] = await Promise.all([loadStoredRows(db(), proposal), listAttachments(db(), proposalId)]);
+  const content = storedToContent(stored);
+  return { proposal, content, totals: budgetTotals(content.budgetLines), attachments };
+}
+
+export type LoadedProposal = NonNullable<Awaited<ReturnType<typeof loadProposal>>>;
+
+/** The organisation's proposals in the program that count against its limit, this one excluded. */
+export async function countCountingProposals(
+  executor: Executor,
+  { programId, organizationId, excludeProposalId }: { programId: number; organizationId: number; excludeProposalId?: number },
+): Promise<number> {
+  let query = executor
+    .selectFrom("proposal")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("programId", "=", programId)
+    .where("organizationId", "=", organizationId)
+    .where("status", "in", statusesCountingTowardsLimit);
+  if (excludeProposalId !== undefined) query = query.where("id", "!=", excludeProposalId);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * The user's organisations as applicants to one program: what the eligibility rules need (kind, rating, proposals
+ * already counting against the limit) and an open draft or returned proposal to continue, if there is one.
+ */
+export async function listApplicantOptions(programId: number, organizationIds: number[]) {
+  if (organizationIds.length === 0) return [];
+  const [organizations, counts, openProposals] = await Promise.all([
+    db()
+      .selectFrom("organization")
+      .select(["id", "name", "kind", "rating", "ratingExpiresOn"])
+      .where("id", "in", organizationIds)
+      .orderBy("name")
+      .limit(100)
+      .execute(),
+    db()
+      .selectFrom("proposal")
+      .select(["organizationId", (eb) => eb.fn.countAll<number>().as("n")])
+      .where("programId", "=", programId)
+      .where("organizationId", "in", organizationIds)
+      .where("status", "in", statusesCountingTowardsLimit)
+      .groupBy("organizationId")
+      .execute(),
+    db()
+      .selectFrom("proposal")
+      .select(["id", "organizationId", "title", "status", "updatedAt"])
+      .where("programId", "=", programId)
+      .where("organizationId", "in", organizationIds)
+      .where("status", "in", ["draft", "returned"])
+      .orderBy("updatedAt", "desc")
+      .limit(100)
+      .execute(),
+  ]);
+  return organizations.map((organization) => ({
+    ...organization,
+    countingProposals: Number(counts.find((row) => row.organizationId === organization.id)?.n ?? 0),
+    openProposals: openProposals.filter((proposal) => proposal.organizationId === organization.id),
+  }));
+}
+
+function applicantFacts(
+  proposal: { organizationKind: string; organizationRating: string | null; organizationRatingExpiresOn: string | null },
+  otherCountingProposals: number,
+): ApplicantFacts {
+  return {
+    kind: proposal.organizationKind,
+    rating: proposal.organizationRating,
+    ratingExpiresOn: proposal.organizationRatingExpiresOn,
+    otherCountingProposals,
+  };
+}
+
+/**
+ * What the submission rules are checked against: the program's rules, the organisation's facts (with its other
+ * proposals counting against the limit) and the server clock; and the stored content. The edit form checks the
+ * content it was just sent (so errors keep the form's row positions); the submission checks the stored content.
+ */
+export async function loadSubmissionContext(executor: Executor, proposalId: number, options: { lock?: boolean } = {}) {
+  const proposal = await findProposalRow(executor, proposalId, options);
+  if (!proposal) return undefined;
+  const program = await findProgramForProposals(executor, proposal.programId, options);
+  if (!program) return undefined;
+  const [stored, others] = await Promise.all([
+    loadStoredRows(executor, proposal),
+    countCountingProposals(executor, {
+      programId: proposal.programId,
+      organizationId: proposal.organizationId,
+      excludeProposalId: proposal.id,
+    }),
+  ]);
+  const now = nowIso();
+  const clock: RuleClock = { now, today: todayInChina(new Date(now)) };
+  return { proposal, program, content: storedToContent(stored), applicant: applicantFacts(proposal, others), clock };
+}
+
+/** The signed-in applicant's proposals across their organisations, most recently changed first. */
+export async function listProposalsForOrganizations({
+  organizationIds,
+  limit,
+  offset,
+}: {
+  organizationIds: number[];
+  limit: number;
+  offset: number;
+}) {
+  if (organizationIds.length === 0) return { rows: [], total: 0 };
+  const base = db().selectFrom("proposal").where("proposal.organizationId", "in", organizationIds);
+  const [rows, total] = await Promise.all([
+    base
+      .innerJoin("program", "program.id", "proposal.programId")
+      .innerJoin("organization", "organization.id", "proposal.organizationId")
+      .select([
+        "proposal.id",
+        "proposal.title",
+        "proposal.number",
+        "proposal.status",
+        "proposal.grantRequestedFen",
+        "proposal.updatedAt",
+        "proposal.submittedAt",
+        "program.title as programTitle",
+        "program.closesAt as programClosesAt",
+        "organization.name as organizationName",
+      ])
+      .orderBy("proposal.updatedAt", "desc")
+      .orderBy("proposal.id", "desc")
+      .limit(limit)
+      .offset(offset)
+      .execute(),
+    base.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+export async function listProposalVersions(proposalId: number) {
+  return db()
+    .selectFrom("proposalVersion")
+    .innerJoin("user", "user.id", "proposalVersion.createdBy")
+    .select(["proposalVersion.version", "proposalVersion.reason", "proposalVersion.createdAt", "user.name as createdByName"])
+    .where("proposalVersion.proposalId", "=", proposalId)
+    .orderBy("proposalVersion.version", "desc")
+    .limit(100)
+    .execute();
+}
+
+/** One frozen version's content, as written by submitProposal. */
+export async function findProposalVersion(proposalId: number, version: number): Promise<ProposalSnapshot | undefined> {
+  const row = await db()
+    .selectFrom("proposalVersion")
+    .select("snapshot")
+    .where("proposalId", "=", proposalId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const snapshot: ProposalSnapshot = JSON.parse(row.snapshot);
+  return snapshot;
+}
+
+// ---- writing ----
+
+/** Starts an empty draft in the organisation's name. Eligibility is checked by the caller (applicantErrors). */
+export async function createDraft(input: { programId: number; organizationId: number; funderId: number; userId: number }) {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const now = nowIso();
+      const { id } = await trx
+        .insertInto("proposal")
+        .values({
+          programId: input.programId,
+          organizationId: input.organizationId,
+          status: "draft",
+          createdBy: input.userId,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await recordAudit(trx, {
+        actorUserId: input.userId,
+        action: "proposal.created",
+        entityType: "proposal",
+        entityId: id,
+        funderId: input.funderId,
+        organizationId: input.organizationId,
+        after: { programId: input.programId },
+      });
+      return id;
+    });
+}
+
+async function replaceRows(trx: Executor, proposalId: number, content: ProposalContent): Promise<void> {
+  for (const table of ["proposalTargetGroup", "teamMember", "budgetLine", "milestone", "indicatorTarget"] as const) {
+    await trx.deleteFrom(table).where("proposalId", "=", proposalId).execute();
+  }
+  if (content.targetGroupIds.length > 0) {
+    await trx
+      .insertInto("proposalTargetGroup")
+      .values(content.targetGroupIds.map((programTargetGroupId) => ({ proposalId, programTargetGroupId })))
+      .execute();
+  }
+  const members = presentRows(content.teamMembers);
+  if (members.length > 0) {
+    await trx
+      .insertInto("teamMember")
+      .values(members.map((member, position) => ({ proposalId, position, ...member })))
+      .execute();
+  }
+  const lines = presentRows(content.budgetLines);
+  if (lines.length > 0) {
+    await trx
+      .insertInto("budgetLine")
+      .values(
+        lines.map((line, position) => ({
+          proposalId,
+          position,
+          ...line,
+          amountFen: lineAmountFen(line.unitPriceFen, line.quantityHundredths),
+        })),
+      )
+      .execute();
+  }
+  const milestones = presentRows(content.milestones);
+  if (milestones.length > 0) {
+    await trx
+      .insertInto("milestone")
+      .values(milestones.map((milestone, position) => ({ proposalId, position, ...milestone })))
+      .execute();
+  }
+  const targets = presentRows(content.indicatorTargets);
+  if (targets.length > 0) {
+    await trx
+      .insertInto("indicatorTarget")
+      .values(
+        targets.map((target, position) => {
+          const custom = target.indicator === CUSTOM_INDICATOR;
+          return {
+            proposalId,
+            position,
+            indicatorCode: custom ? null : target.indicator,
+            // A name typed next to a catalogue choice is dropped; a custom row keeps even an empty name.
+            customName: custom ? target.customName : null,
+            customUnit: custom ? target.customUnit : null,
+            targetValue: target.targetValue,
+            targetGroupSplit: target.split.length > 0 ? JSON.stringify(target.split) : null,
+          };
+        }),
+      )
+      .execute();
+  }
+}
+
+export type SaveDraftResult = { ok: true; savedAt: string } | { ok: false; reason: "notFound" | "notEditable" };
+
+/**
+ * Stores the form as the proposal's current content: the proposal's columns, its rows (replaced, blank rows
+ * dropped) and the budget totals, in one transaction. Only a draft or a returned proposal can be saved. Autosaves
+ * pass `audit: false`: they run every half minute while someone types, and the audit log records decisions, not
+ * keystrokes; explicit saves are recorded.
+ */
+export async function saveDraft(input: {
+  proposalId: number;
+  userId: number;
+  content: ProposalContent;
+  audit: boolean;
+}): Promise<SaveDraftResult> {
+  return db()
+    .transaction()
+    .execute(async (trx): Promise<SaveDraftResult> => {
+      const proposal = await findProposalRow(trx, input.proposalId, { lock: true });
+      if (!proposal) return { ok: false, reason: "notFound" };
+      if (!isEditableStatus(proposal.status)) return { ok: false, reason: "notEditable" };
+      const { content } = input;
+      const totals = budgetTotals(content.budgetLines);
+      const savedAt = nowIso();
+      await trx
+        .updateTable("proposal")
+        .set({
+          title: content.title,
+          programCategoryId: content.programCategoryId,
+          serviceCommunity: content.serviceCommunity,
+          startsOn: content.startsOn,
+          endsOn: content.endsOn,
+          expectedBeneficiaries: content.expectedBeneficiaries,
+          summary: content.summary,
+          needs: content.needs,
+          goals: content.goals,
+          activityPlan: content.activityPlan,
+          innovation: content.innovation,
+          sustainability: content.sustainability,
+          risks: content.risks,
+          grantRequestedFen: totals.grantRequestedFen,
+          totalBudgetFen: totals.totalFen,
+          updatedAt: savedAt,
+        })
+        .where("id", "=", input.proposalId)
+        .execute();
+      await replaceRows(trx, input.proposalId, content);
+      if (input.audit) {
+        await recordAudit(trx, {
+          actorUserId: input.userId,
+          action: "proposal.draft_saved",
+          entityType: "proposal",
+          entityId: input.proposalId,
+          organizationId: proposal.organizationId,
+          after: { title: content.title, grantRequestedFen: totals.grantRequestedFen, totalBudgetFen: totals.totalFen },
+        });
+      }
+      return { ok: true, savedAt };
+    });
+}
+
+export interface ReceiptFacts {
+  number: string;
+  version: number;
+  title: string;
+  programTitle: string;
+  organizationName: string;
+  submittedAt: string;
+  grantRequestedFen: number;
+  totalBudgetFen: number;
+}
+
+export type SubmitResult =
+  | { ok: true; number: string; version: number }
+  | { ok: false; reason: "notFound" | "notSubmittable" }
+  | { ok: false; reason: "rules"; errors: RuleError[] };
+
+function formatNumber(programCode: string, sequence: number): string {
+  return `${programCode}-${String(sequence).padStart(3, "0")}`;
+}
+
+/**
+ * Submits a draft (or resubmits a returned proposal): every rule is checked again inside the transaction, against
+ * the server clock and the organisation's other proposals; on the first submission the proposal gets its number
+ * (program code + sequence); the content is frozen as the next version; the receipt email goes to the outbox and
+ * is delivered after the commit. A refusal writes nothing.
+ */
+export async function submitProposal(input: {
+  proposalId: number;
+  user: { id: number; email: string };
+  composeReceipt: (facts: ReceiptFacts) => { subject: string; text: string };
+}): Promise<SubmitResult> {
+  const result = await db()
+    .transaction()
+    .execute(async (trx): Promise<SubmitResult> => {
+      const context = await loadSubmissionContext(trx, input.proposalId, { lock: true });
+      if (!context) return { ok: false, reason: "notFound" };
+      const { proposal, program, content, clock } = context;
+      const status = nextStatus(proposal.status, "submit");
+      if (!status) return { ok: false, reason: "notSubmittable" };
+      const errors = checkSubmission(content, program.rules, context.applicant, clock);
+      if (errors.length > 0) return { ok: false, reason: "rules", errors };
+      const now = clock.now;
+
+      let { number, submissionSequence } = proposal;
+      if (number === null) {
+        const last = await trx
+          .selectFrom("proposal")
+          .select((eb) => eb.fn.max("submissionSequence").as("sequence"))
+          .where("programId", "=", proposal.programId)
+          .executeTakeFirstOrThrow();
+        submissionSequence = Number(last.sequence ?? 0) + 1;
+        number = formatNumber(program.program.code, submissionSequence);
+      }
+      const version = proposal.currentVersion + 1;
+      const attachments = await listAttachments(trx, proposal.id);
+      const snapshot = buildSnapshot({
+        number,
+        version,
+        submittedAt: now,
+        program: { id: program.program.id, code: program.program.code, title: program.program.title },
+        organization: { id: proposal.organizationId, name: proposal.organizationName, kind: proposal.organizationKind },
+        categories: program.categories,
+        targetGroups: program.targetGroups,
+        content,
+        attachments: attachments.map(({ createdAt: _uploadedAt, ...attachment }) => attachment),
+      });
+      await trx
+        .insertInto("proposalVersion")
+        .values({
+          proposalId: proposal.id,
+          version,
+          snapshot: JSON.stringify(snapshot),
+          reason: snapshot.reason,
+          createdAt: now,
+          createdBy: input.user.id,
+        })
+        .execute();
+      await trx
+        .updateTable("proposal")
+        .set({ status, number, submissionSequence, currentVersion: version, submittedAt: now, updatedAt: now })
+        .where("id", "=", proposal.id)
+        .execute();
+      await recordAudit(trx, {
+        actorUserId: input.user.id,
+        action: version === 1 ? "proposal.submitted" : "proposal.resubmitted",
+        entityType: "proposal",
+        entityId: proposal.id,
+        funderId: program.program.funderId,
+        organizationId: proposal.organizationId,
+        before: { status: proposal.status },
+        after: { status, number, version, grantRequestedFen: snapshot.totals.grantRequestedFen },
+      });
+      const receipt = input.composeReceipt({
+        number,
+        version,
+        title: content.title,
+        programTitle: program.program.title,
+        organizationName: proposal.organizationName,
+        submittedAt: now,
+        grantRequestedFen: snapshot.totals.grantRequestedFen,
+        totalBudgetFen: snapshot.totals.totalFen,
+      });
+      await enqueueEmail(trx, { to: input.user.email, ...receipt });
+      return { ok: true, number, version };
+    });
+  if (result.ok) await flushOutbox();
+  return result;
+}
+
+export type WithdrawResult = { ok: true } | { ok: false; reason: "notFound" | "notWithdrawable" };
+
+/** Withdraws a proposal before any award decision; the number and versions stay for the record. */
+export async function withdrawProposal(input: { proposalId: number; userId: number }): Promise<WithdrawResult> {
+  return db()
+    .transaction()
+    .execute(async (trx): Promise<WithdrawResult> => {
+      const proposal = await findProposalRow(trx, input.proposalId, { lock: true });
+      if (!proposal) return { ok: false, reason: "notFound" };
+      if (!canTransition(proposal.status, "withdraw")) return { ok: false, reason: "notWithdrawable" };
+      const now = nowIso();
+      await trx
+        .updateTable("proposal")
+        .set({ status: "withdrawn", withdrawnAt: now, updatedAt: now })
+        .where("id", "=", proposal.id)
+        .execute();
+      await recordAudit(trx, {
+        actorUserId: input.userId,
+        action: "proposal.withdrawn",
+        entityType: "proposal",
+        entityId: proposal.id,
+        organizationId: proposal.organizationId,
+        before: { status: proposal.status },
+        after: { status: "withdrawn" },
+      });
+      return { ok: true };
+    });
+}
