@@ -18,7 +18,7 @@ export function OrganizationBadges({ organization, today }: { organization: Badg
   const orgType = civilAffairsOrgTypes.find((type) => type === organization.orgType);
   const { rating, ratingExpiresOn } = organization;
   return (
-    <p className="organization-badges">
+    <span className="organization-badges">
       <StatusBadge tone={kind === "registered" ? "success" : "info"}>{t(`kindShort.${kind}`)}</StatusBadge>
       {orgType ? <StatusBadge>{t(`orgType.${orgType}`)}</StatusBadge> : null}
       {rating && ratingExpiresOn ? (
@@ -32,6 +32,6 @@ export function OrganizationBadges({ organization, today }: { organization: Badg
           </StatusBadge>
         )
       ) : null}
-    </p>
+    </span>
   );
 }

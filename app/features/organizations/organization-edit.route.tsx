@@ -8,7 +8,7 @@ import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { requireOrganizationAccess } from "./access.server";
-import { emptyOrganizationValues, OrganizationForm } from "./organization-form";
+import { OrganizationForm } from "./organization-form";
 import { type OrganizationRecord, updateOrganization } from "./organizations.server";
 import { canEditOrganization } from "./permissions";
 import { type OrganizationFormValues, OrganizationSchema } from "./schemas";
@@ -31,7 +31,6 @@ function formValuesOf(organization: OrganizationRecord): OrganizationFormValues 
   };
   if (organization.kind === "registered") {
     return {
-      ...emptyOrganizationValues,
       ...common,
       kind: "registered",
       uscc: organization.uscc ?? "",

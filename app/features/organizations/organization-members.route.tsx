@@ -122,8 +122,10 @@ export default function OrganizationMembers() {
               return (
                 <tr key={member.userId}>
                   <td data-label={t("members.name")}>
-                    {member.name}
-                    {member.isYou ? <span className="muted"> {t("members.you")}</span> : null}
+                    <span>
+                      {member.name}
+                      {member.isYou ? <span className="muted">{t("members.you")}</span> : null}
+                    </span>
                   </td>
                   <td data-label={t("members.email")} className="members-table__email">
                     {member.email}
@@ -163,7 +165,11 @@ export default function OrganizationMembers() {
 
       {can.manage ? (
         <div className="members-manage">
-          <InviteForm actionData={actionData?.intent === "invite" ? actionData : undefined} />
+          {/* A new invitation heads the list; keying on it gives the next invitation an empty form. */}
+          <InviteForm
+            key={invitations[0]?.id ?? "none"}
+            actionData={actionData?.intent === "invite" ? actionData : undefined}
+          />
           <section className="card" aria-labelledby="pending-heading">
             <h2 id="pending-heading" className="card__title">
               {t("members.pendingTitle")}

@@ -57,6 +57,7 @@ function isCalendarDate(value: string): boolean {
 const pastDate = z
   .string()
   .trim()
+  .min(1)
   .refine(isCalendarDate, "validation:date")
   .refine((value) => value <= todayInChina(), "organizations:errors.dateInFuture");
 
@@ -66,16 +67,17 @@ const bankAccountNumber = z
   .transform((value) => value.normalize("NFKC").replace(/[\s\p{Pd}]/gu, ""))
   .refine((value) => value === "" || /^\d{8,30}$/.test(value), "organizations:errors.bankAccountNumber");
 
+// In the order the form shows them, so the first error reported is the first one on the page.
 const commonFields = {
   name: text(100),
+  introduction: text(200),
+  serviceExperience: text(200),
   district: text(50),
   street: text(50),
   community: text(50),
   contactName: text(50),
   contactPhone: mobileField,
   address: text(200),
-  introduction: text(200),
-  serviceExperience: text(200),
   bankAccountName: optionalText(100),
   bankAccountNumber,
   bankName: optionalText(100),
@@ -109,11 +111,11 @@ const ratingExpiryMessages = {
 const RegisteredSchema = z
   .object({
     kind: z.literal("registered"),
-    ...commonFields,
     uscc: usccField,
     registeredOn: pastDate,
     rating: z.union([z.literal(""), z.enum(ratings)]).default(""),
     ratingExpiresOn: z.string().trim().default(""),
+    ...commonFields,
   })
   .superRefine((value, ctx) => {
     requireWholeBankAccount(value, ctx);
@@ -131,13 +133,13 @@ const RegisteredSchema = z
 const FiledTeamSchema = z
   .object({
     kind: z.literal("filed_team"),
-    ...commonFields,
     sponsorCommunity: text(100),
     filingNumber: text(50),
     responsiblePerson: text(50),
     // The filing date is optional (some streets keep only a number in their register). It is stored where a
     // registered organisation keeps its registration date, but has its own field so both can show without JS.
     filedOn: z.union([z.literal(""), pastDate]).default(""),
+    ...commonFields,
   })
   .superRefine(requireWholeBankAccount, evenWithOtherErrors);
 
@@ -147,7 +149,7 @@ export type OrganizationFormValues = z.input<typeof OrganizationSchema>;
 
 export const InviteMemberSchema = z.object({
   intent: z.literal("invite"),
-  email: z.string().trim().toLowerCase().pipe(z.email()),
+  email: z.string().trim().toLowerCase().min(1).max(254).pipe(z.email()),
 });
 
 /** The forms of the members page, told apart by their intent. */

@@ -126,7 +126,7 @@ export const organizations: typeof zh = {
     role: "Role",
     joinedAt: "Joined",
     actions: "Actions",
-    you: "(you)",
+    you: " (you)",
     makeOwner: "Make owner",
     makeMember: "Make member",
     remove: "Remove",
