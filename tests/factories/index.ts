@@ -1,8 +1,16 @@
 // The only way tests (and the demo seed) create data. Each factory fills realistic defaults and accepts overrides.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import type { Insertable, Kysely } from "kysely";
 import type { Database, FunderTable, OrganizationTable, ProgramTable } from "../../db/schema";
 import { hashPassword } from "../../app/lib/password.server";
 import { newToken } from "../../app/lib/tokens.server";
+import { attachmentFilePath } from "../../app/features/proposals/attachments.server";
+import { budgetTotals, lineAmountFen } from "../../app/features/proposals/budget";
+import { type ProposalContent, presentRows, proposalNumber } from "../../app/features/proposals/content";
+import type { CostCategory } from "../../app/features/programs/catalogues";
+import { buildSnapshot } from "../../app/features/proposals/snapshot";
 
 type DB = Kysely<Database>;
 
@@ -160,7 +168,7 @@ export async function createProgram(
     .insertInto("program")
     .values({
       funderId: options.funderId,
-      code: `WGY${new Date().getFullYear()}-${String(n).padStart(3, "0")}-${process.pid % 1000}`,
+      code: `WGY${new Date().getFullYear()}-${String(n).padStart(3, "0")}`,
       title: options.title ?? `第${n}届社区微公益创投大赛`,
       summary: "面向辖区社区社会组织征集“一老一小一困一残”微公益项目，单个项目资助 3,000 至 30,000 元。",
       description:
@@ -291,5 +299,221 @@ export async function createAuditEvent(
       after: options.after === undefined ? null : JSON.stringify(options.after),
     })
     .returning("id")
+    .executeTakeFirstOrThrow();
+}
+
+// ---- proposals ----
+
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/**
+ * A complete proposal that passes every rule of a program made by createProgram, for a street-filed team (grant
+ * ¥4,800 of ¥6,300, under the ¥5,000 filed-team cap and the 80% share): 2 team members, 8 budget lines, 4
+ * milestones inside the implementation period, 3 impact targets.
+ */
+export function realisticProposalContent(program: {
+  categoryIds: number[];
+  targetGroupIds: number[];
+  implementationStartsOn: string;
+  implementationEndsOn: string;
+}): ProposalContent {
+  const [elderly] = program.targetGroupIds;
+  const line = (
+    category: CostCategory,
+    item: string,
+    unitPriceFen: number,
+    quantity: number,
+    unit: string,
+    fundingSource: "grant" | "self_raised" | "partner_match",
+    basis: string,
+  ) => ({ category, item, unitPriceFen, quantityHundredths: Math.round(quantity * 100), unit, fundingSource, basis });
+  const start = program.implementationStartsOn;
+  return {
+    title: "银龄相伴·独居老人结对探访",
+    programCategoryId: program.categoryIds[0] ?? null,
+    targetGroupIds: elderly === undefined ? [] : [elderly],
+    serviceCommunity: "南七街道幸福社区",
+    startsOn: start,
+    endsOn: program.implementationEndsOn,
+    expectedBeneficiaries: 60,
+    summary: "组织社区志愿者与 60 位独居、空巢老人结对，每周上门探访两次，提供陪伴聊天、安全检查和代办服务，缓解老人孤独感。",
+    needs: "幸福社区 60 岁以上老人 1,200 余人，其中独居、空巢老人 86 人。2025 年社区走访显示，七成独居老人每周与人交流不足三次。",
+    goals: "一年内建立 30 对稳定的结对关系，独居老人每周获得两次上门探访，满意度达到 90% 以上。",
+    activityPlan: "第一阶段招募并培训志愿者；第二阶段结对探访，每周两次；第三阶段每季度举办一次联谊活动；第四阶段总结评估。",
+    innovation: "引入“时间银行”积分，志愿者服务时长可兑换社区服务。",
+    sustainability: "项目结束后由社区养老服务站接续，志愿者队伍纳入社区志愿服务站管理。",
+    risks: "老人突发疾病：志愿者均持急救证上岗，并与家属、社区卫生服务站建立联络；志愿者流失：建立激励和替补机制。",
+    teamMembers: [
+      { name: "李秀英", role: "项目负责人", qualification: "助理社会工作师" },
+      { name: "王建国", role: "志愿者队长", qualification: "红十字救护员证" },
+    ],
+    budgetLines: [
+      line("activity_materials", "探访慰问包（米面油）", 5_000, 40, "份", "grant", "50 元/份 × 40 份"),
+      line("publicity", "宣传海报及横幅", 15_000, 4, "幅", "grant", "150 元/幅 × 4 幅"),
+      line("expert_fees", "急救培训讲师劳务", 40_000, 2, "次", "grant", "400 元/次 × 2 次"),
+      line("personnel", "志愿者交通餐补", 2_000, 40, "人次", "grant", "20 元/人次 × 40 人次"),
+      line("transport", "联谊活动用车", 20_000, 1.5, "天", "grant", "200 元/天 × 1.5 天"),
+      line("meals", "联谊活动茶歇", 1_500, 20, "份", "grant", "15 元/份 × 20 份"),
+      line("venue", "活动场地布置", 50_000, 1, "次", "self_raised", "社区自筹"),
+      line("other", "志愿者意外保险", 1_000, 100, "人", "partner_match", "辖区企业配套"),
+    ],
+    milestones: [
+      { title: "完成志愿者招募与急救培训", dueOn: addDays(start, 30), deliverable: "培训签到表、照片" },
+      { title: "30 对结对关系建立", dueOn: addDays(start, 90), deliverable: "结对名单、探访记录表" },
+      { title: "中期联谊活动", dueOn: addDays(start, 150), deliverable: "活动记录、照片、满意度问卷" },
+      { title: "项目总结评估", dueOn: program.implementationEndsOn, deliverable: "总结报告、受益人确认" },
+    ],
+    indicatorTargets: [
+      {
+        indicator: "service_visits",
+        customName: "",
+        customUnit: "",
+        targetValue: 1_200,
+        split: elderly === undefined ? [] : [{ targetGroupId: elderly, value: 1_200 }],
+      },
+      { indicator: "beneficiaries", customName: "", customUnit: "", targetValue: 60, split: [] },
+      { indicator: "satisfaction", customName: "", customUnit: "", targetValue: 90, split: [] },
+    ],
+  };
+}
+
+/**
+ * A proposal of the organisation to the program, with realistic content (or the content given). A status other
+ * than draft gets a number and version 1, as a submission would have given it.
+ */
+export async function createProposal(
+  db: DB,
+  options: {
+    programId: number;
+    organizationId: number;
+    createdBy: number;
+    status?: string;
+    content?: Partial<ProposalContent>;
+  },
+) {
+  const program = await db.selectFrom("program").selectAll().where("id", "=", options.programId).executeTakeFirstOrThrow();
+  const [categories, targetGroups, organization] = await Promise.all([
+    db.selectFrom("programCategory").select(["id", "name"]).where("programId", "=", program.id).orderBy("position").execute(),
+    db.selectFrom("programTargetGroup").select(["id", "code", "name"]).where("programId", "=", program.id).orderBy("position").execute(),
+    db.selectFrom("organization").select(["id", "name", "kind"]).where("id", "=", options.organizationId).executeTakeFirstOrThrow(),
+  ]);
+  const content: ProposalContent = {
+    ...realisticProposalContent({
+      categoryIds: categories.map((c) => c.id),
+      targetGroupIds: targetGroups.map((g) => g.id),
+      implementationStartsOn: program.implementationStartsOn,
+      implementationEndsOn: program.implementationEndsOn,
+    }),
+    ...options.content,
+  };
+  const status = options.status ?? "draft";
+  const stamp = now();
+  const totals = budgetTotals(content.budgetLines);
+  let numbering: { number: string; submissionSequence: number } | null = null;
+  if (status !== "draft") {
+    const last = await db
+      .selectFrom("proposal")
+      .select((eb) => eb.fn.max("submissionSequence").as("sequence"))
+      .where("programId", "=", program.id)
+      .executeTakeFirstOrThrow();
+    const submissionSequence = Number(last.sequence ?? 0) + 1;
+    numbering = { number: proposalNumber(program.code, submissionSequence), submissionSequence };
+  }
+  const { budgetLines, teamMembers, milestones, indicatorTargets, targetGroupIds, ...fields } = content;
+  const proposal = await db
+    .insertInto("proposal")
+    .values({
+      ...fields,
+      programId: program.id,
+      organizationId: options.organizationId,
+      status,
+      number: numbering?.number ?? null,
+      submissionSequence: numbering?.submissionSequence ?? null,
+      currentVersion: numbering ? 1 : 0,
+      grantRequestedFen: totals.grantRequestedFen,
+      totalBudgetFen: totals.totalFen,
+      createdBy: options.createdBy,
+      createdAt: stamp,
+      updatedAt: stamp,
+      submittedAt: numbering ? stamp : null,
+      withdrawnAt: status === "withdrawn" ? stamp : null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const proposalId = proposal.id;
+  if (targetGroupIds.length > 0) {
+    await db.insertInto("proposalTargetGroup").values(targetGroupIds.map((programTargetGroupId) => ({ proposalId, programTargetGroupId }))).execute();
+  }
+  const members = presentRows(teamMembers);
+  if (members.length > 0) await db.insertInto("teamMember").values(members.map((m, position) => ({ proposalId, position, ...m }))).execute();
+  const lines = presentRows(budgetLines);
+  if (lines.length > 0) {
+    await db
+      .insertInto("budgetLine")
+      .values(lines.map((l, position) => ({ proposalId, position, ...l, amountFen: lineAmountFen(l.unitPriceFen, l.quantityHundredths) })))
+      .execute();
+  }
+  const stones = presentRows(milestones);
+  if (stones.length > 0) await db.insertInto("milestone").values(stones.map((m, position) => ({ proposalId, position, ...m }))).execute();
+  const targets = presentRows(indicatorTargets);
+  if (targets.length > 0) {
+    await db
+      .insertInto("indicatorTarget")
+      .values(
+        targets.map((target, position) => ({
+          proposalId,
+          position,
+          indicatorCode: target.indicator === "custom" ? null : target.indicator,
+          customName: target.indicator === "custom" ? target.customName : null,
+          customUnit: target.indicator === "custom" ? target.customUnit : null,
+          targetValue: target.targetValue,
+          targetGroupSplit: target.split.length > 0 ? JSON.stringify(target.split) : null,
+        })),
+      )
+      .execute();
+  }
+  if (numbering) {
+    const snapshot = buildSnapshot({
+      number: numbering.number,
+      version: 1,
+      submittedAt: stamp,
+      program: { id: program.id, code: program.code, title: program.title },
+      organization,
+      categories,
+      targetGroups,
+      content,
+      attachments: [],
+    });
+    await db
+      .insertInto("proposalVersion")
+      .values({ proposalId, version: 1, snapshot: JSON.stringify(snapshot), reason: "submitted", createdAt: stamp, createdBy: options.createdBy })
+      .execute();
+  }
+  return proposal;
+}
+
+/** A file attached to a proposal, written where uploads are stored. The default bytes are a minimal PDF. */
+export async function createAttachment(
+  db: DB,
+  options: { proposalId: number; uploadedBy: number; originalName?: string; bytes?: Buffer; mimeType?: string },
+) {
+  const bytes = options.bytes ?? Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+  const storedName = `${newToken().tokenHash.slice(0, 32)}.pdf`;
+  const file = attachmentFilePath(storedName);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, bytes);
+  return db
+    .insertInto("attachment")
+    .values({
+      proposalId: options.proposalId,
+      originalName: options.originalName ?? "项目预算明细.pdf",
+      storedName,
+      mimeType: options.mimeType ?? "application/pdf",
+      sizeBytes: bytes.byteLength,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      uploadedBy: options.uploadedBy,
+      createdAt: now(),
+    })
+    .returningAll()
     .executeTakeFirstOrThrow();
 }
