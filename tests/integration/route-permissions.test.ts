@@ -6,7 +6,15 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { publicRoutes } from "~/lib/public-routes";
 import { db } from "~/lib/db.server";
-import { createApplicant, createFunder, createManager, createProgram, createUser } from "../factories";
+import {
+  createApplicant,
+  createAttachment,
+  createFunder,
+  createManager,
+  createProgram,
+  createProposal,
+  createUser,
+} from "../factories";
 import {
   type Call,
   callAs,
@@ -33,6 +41,7 @@ import type { RouteResult } from "../support/routes";
  * - anyFunderStaff: people who work for at least one funder.
  * - funderStaff: staff of the funder the URL names (directly, or through its program).
  * - organizationMember / organizationOwner: members (owners) of the organisation the URL names.
+ * - proposalMember: members of the organisation whose proposal the URL names.
  */
 type Rule =
   | "public"
@@ -44,7 +53,8 @@ type Rule =
   | "anyFunderStaff"
   | "funderStaff"
   | "organizationMember"
-  | "organizationOwner";
+  | "organizationOwner"
+  | "proposalMember";
 
 interface RouteExpectation {
   loader?: Rule;
@@ -91,6 +101,15 @@ const expectations: Record<string, RouteExpectation> = {
   "/manage/programs/:programId": { loader: "funderStaff", action: "funderStaff" },
   "/manage/programs/:programId/edit": { loader: "funderStaff", action: "funderStaff" },
 
+  // Proposals, applicant side. Starting one lists the user's own organisations; a proposal's pages are its
+  // organisation's members' (the program's own managers may read a submitted one: proposal-drafting.test.ts).
+  "/programs/:programId/apply": { loader: "signedIn", action: "signedIn" },
+  "/proposals": { loader: "signedIn" },
+  "/proposals/:proposalId": { loader: "proposalMember", action: "proposalMember" },
+  "/proposals/:proposalId/edit": { loader: "proposalMember", action: "proposalMember" },
+  "/proposals/:proposalId/submit": { loader: "proposalMember", action: "proposalMember" },
+  "/proposals/:proposalId/attachments/:attachmentId": { loader: "proposalMember" },
+
   // Platform administration.
   "/admin": { loader: "admin" },
   "/admin/funders": { loader: "admin" },
@@ -115,6 +134,7 @@ const outcomes: Record<Rule, Record<Persona, "deny" | "allow" | "answer" | null>
   funderStaff: { signedOut: "deny", applicant: "deny", manager: "deny", insider: "allow" },
   organizationMember: { signedOut: "deny", applicant: "deny", manager: "deny", insider: "allow" },
   organizationOwner: { signedOut: "deny", applicant: "deny", manager: "deny", insider: "allow" },
+  proposalMember: { signedOut: "deny", applicant: "deny", manager: "deny", insider: "allow" },
 };
 
 // The third party owns the records in the URLs: a funder with a program and an organisation with its owner.
@@ -133,7 +153,15 @@ beforeAll(async () => {
     thirdPartyManager: thirdPartyManager.user.id,
     thirdPartyOwner: thirdParty.user.id,
   };
+  const proposal = await createProposal(db(), {
+    programId: program.id,
+    organizationId: thirdParty.organizationId,
+    createdBy: thirdParty.user.id,
+  });
+  const attachment = await createAttachment(db(), { proposalId: proposal.id, uploadedBy: thirdParty.user.id });
   params = {
+    proposalId: String(proposal.id),
+    attachmentId: String(attachment.id),
     funderId: String(funder.id),
     programId: String(program.id),
     organizationId: String(thirdParty.organizationId),
@@ -150,6 +178,7 @@ function insiderFor(rule: Rule): number | undefined {
       return users.thirdPartyManager;
     case "organizationMember":
     case "organizationOwner":
+    case "proposalMember":
       return users.thirdPartyOwner;
     default:
       return undefined;

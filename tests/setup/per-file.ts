@@ -8,6 +8,11 @@ import { postgresTemplateName, postgresUrlFor, testDbKind, withPostgresAdmin } f
 
 const suffix = randomBytes(6).toString("hex");
 
+// Uploaded files go to a folder of this test file's own, never into the working tree's data/.
+const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), `portal-uploads-${suffix}-`));
+process.env.UPLOAD_DIR = uploadDir;
+afterAll(() => fs.rmSync(uploadDir, { recursive: true, force: true }));
+
 if (testDbKind === "postgres") {
   const name = `portal_test_${suffix}`;
   await withPostgresAdmin((client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${postgresTemplateName}`));

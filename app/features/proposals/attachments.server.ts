@@ -117,7 +117,7 @@ function uploadDirectory(): string {
   return path.resolve(env().UPLOAD_DIR, "proposals");
 }
 
-function storedPath(storedName: string): string {
+export function attachmentFilePath(storedName: string): string {
   // Stored names are generated here (hex + extension), so they never climb out of the directory.
   return path.join(uploadDirectory(), path.basename(storedName));
 }
@@ -146,7 +146,7 @@ export async function storeAttachments(input: {
           if (present.has(upload.sha256)) continue;
           present.add(upload.sha256);
           const storedName = `${randomBytes(16).toString("hex")}.${upload.extension}`;
-          await fs.promises.writeFile(storedPath(storedName), upload.bytes, { flag: "wx" });
+          await fs.promises.writeFile(attachmentFilePath(storedName), upload.bytes, { flag: "wx" });
           written.push(storedName);
           const { id } = await trx
             .insertInto("attachment")
@@ -175,7 +175,7 @@ export async function storeAttachments(input: {
         return stored;
       });
   } catch (error) {
-    for (const storedName of written) fs.rmSync(storedPath(storedName), { force: true });
+    for (const storedName of written) fs.rmSync(attachmentFilePath(storedName), { force: true });
     throw error;
   }
 }
@@ -218,7 +218,7 @@ export async function removeAttachment(input: {
       return attachment.currentVersion === 0 ? attachment.storedName : "";
     });
   if (removed === null) return false;
-  if (removed !== "") fs.rmSync(storedPath(removed), { force: true });
+  if (removed !== "") fs.rmSync(attachmentFilePath(removed), { force: true });
   return true;
 }
 
@@ -234,7 +234,7 @@ export async function findAttachment(proposalId: number, attachmentId: number) {
 
 /** The file as a download response; the name is sent in RFC 5987 form so Chinese names survive. */
 export function attachmentResponse(attachment: { originalName: string; storedName: string; mimeType: string; sizeBytes: number }): Response {
-  const file = storedPath(attachment.storedName);
+  const file = attachmentFilePath(attachment.storedName);
   if (!fs.existsSync(file)) throw new Response("Not Found", { status: 404 });
   const asciiName = attachment.originalName.replace(/[^\x20-\x7e]|["\\]/g, "_");
   return new Response(createReadableStreamFromReadable(fs.createReadStream(file)), {

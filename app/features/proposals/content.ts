@@ -69,6 +69,11 @@ export const budgetLineFieldNames = {
 
 export const SUMMARY_MAX_LENGTH = 300;
 
+/** A proposal's number: the program's code and the order of first submission, "WGY2026-001-007". */
+export function proposalNumber(programCode: string, sequence: number): string {
+  return `${programCode}-${String(sequence).padStart(3, "0")}`;
+}
+
 export function presentRows<T>(rows: readonly (T | null)[]): T[] {
   return rows.filter((row): row is T => row !== null);
 }

@@ -10,7 +10,7 @@ import { nowIso, todayInChina } from "~/lib/time";
 import type { Database } from "~db/schema";
 import { budgetTotals, lineAmountFen } from "./budget";
 import { CUSTOM_INDICATOR } from "./indicators";
-import { type ProposalContent, presentRows, type StoredProposalRows, storedToContent } from "./content";
+import { type ProposalContent, presentRows, proposalNumber, type StoredProposalRows, storedToContent } from "./content";
 import { canTransition, isEditableStatus, nextStatus, statusesCountingTowardsLimit } from "./proposal-lifecycle";
 import { buildSnapshot, type ProposalSnapshot } from "./snapshot";
 import { type ApplicantFacts, checkSubmission, type ProgramRules, type RuleClock, type RuleError } from "./submission-rules";
@@ -530,10 +530,6 @@ export type SubmitResult =
   | { ok: false; reason: "notFound" | "notSubmittable" }
   | { ok: false; reason: "rules"; errors: RuleError[] };
 
-function formatNumber(programCode: string, sequence: number): string {
-  return `${programCode}-${String(sequence).padStart(3, "0")}`;
-}
-
 /**
  * Submits a draft (or resubmits a returned proposal): every rule is checked again inside the transaction, against
  * the server clock and the organisation's other proposals; on the first submission the proposal gets its number
@@ -565,7 +561,7 @@ export async function submitProposal(input: {
           .where("programId", "=", proposal.programId)
           .executeTakeFirstOrThrow();
         submissionSequence = Number(last.sequence ?? 0) + 1;
-        number = formatNumber(program.program.code, submissionSequence);
+        number = proposalNumber(program.program.code, submissionSequence);
       }
       const version = proposal.currentVersion + 1;
       const attachments = await listAttachments(trx, proposal.id);
