@@ -29,6 +29,7 @@ async function signUp(page: Page, name: string, email: string) {
   await page.locator('[name="password"]').fill(PASSWORD);
   await page.locator('[name="confirmPassword"]').fill(PASSWORD);
   await page.getByRole("button", { name: "注册" }).click();
+  await expect(page).not.toHaveURL(/\/sign-up/);
 }
 
 async function signOut(page: Page) {
@@ -55,7 +56,8 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("登记注册的社会组织").check();
       await page.getByLabel("组织名称").fill(`合肥市蜀山区邻里互助服务中心${tag}`);
       // A wrong check character: refused next to the field, everything typed kept.
-      await page.getByLabel("统一社会信用代码").fill("52340104MJ0A1B2C55");
+      await page.locator('[name="uscc"]').fill("52340104MJ0A1B2C55");
+      await page.locator('[name="registeredOn"]').fill("2021-05-20");
       await page.getByLabel("区（县）").fill("蜀山区");
       await page.getByLabel("街道（乡镇）").fill("南七街道");
       await page.getByLabel("社区（村）").fill("金寨路社区");
@@ -66,17 +68,20 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("社区公益服务经验").fill("2024 年起开展邻里互助活动 60 余场。");
       await page.getByRole("button", { name: "提交登记" }).click();
 
-      const usccField = page.getByLabel("统一社会信用代码");
+      const usccField = page.locator('[name="uscc"]');
       await expect(usccField).toHaveAttribute("aria-invalid", "true");
       await expect(page.locator("#field-uscc-error")).toContainText(/校验/);
       await expect(page.getByLabel("组织名称")).toHaveValue(`合肥市蜀山区邻里互助服务中心${tag}`);
       await screenshot(page, `org-register-error-zh-desktop-${mode}`);
 
-      // Full-width and lower-case input of a valid code whose check character is '0' is accepted.
-      await usccField.fill("５２３４０１０４mj０００２３７０");
+      // Valid codes typed the way people paste them are accepted: full-width with a check character '0', and
+      // lower-case with spaces ending in 'Y' (each code can be registered once, so each mode uses its own).
+      const typed = javaScriptEnabled ? "５２３４０１０４mj００００２３７０" : "52340104 mj0000 114y";
+      const stored = javaScriptEnabled ? "52340104MJ00002370" : "52340104MJ0000114Y";
+      await usccField.fill(typed);
       await page.getByRole("button", { name: "提交登记" }).click();
       await expect(page.getByRole("heading", { level: 1 })).toContainText("邻里互助服务中心");
-      await expect(page.getByText("52340104MJ00002370")).toBeVisible();
+      await expect(page.getByText(stored)).toBeVisible();
       await screenshot(page, `org-detail-zh-desktop-${mode}`);
 
       await page.getByRole("link", { name: "成员" }).first().click();
