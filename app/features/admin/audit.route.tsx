@@ -87,12 +87,12 @@ export default function AuditLog() {
       {events.length === 0 ? (
         <EmptyState title={t("audit.empty")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stacked-table">
           <table className="audit-table">
             <thead>
               <tr>
                 <th scope="col">{t("audit.time")}</th>
-                <th scope="col">{t("audit.actor")}</th>
+                <th scope="col">{t("audit.actorColumn")}</th>
                 <th scope="col">{t("audit.action")}</th>
                 <th scope="col">{t("audit.entity")}</th>
                 <th scope="col">{t("audit.changes")}</th>
@@ -117,10 +117,10 @@ function AuditEventRow({ event }: { event: EventView }) {
   const { t } = useTranslation("admin");
   return (
     <tr>
-      <td className="nowrap-cell">
+      <td className="nowrap-cell" data-label={t("audit.time")}>
         <Instant iso={event.at} />
       </td>
-      <td className="break-anywhere">
+      <td className="break-anywhere" data-label={t("audit.actorColumn")}>
         {event.actorEmail ? (
           <>
             {event.actorName}
@@ -130,14 +130,14 @@ function AuditEventRow({ event }: { event: EventView }) {
           <span className="muted">{t("audit.system")}</span>
         )}
       </td>
-      <td>
+      <td data-label={t("audit.action")}>
         <AuditActionLabel action={event.action} />
       </td>
-      <td className="nowrap-cell">
+      <td className="nowrap-cell" data-label={t("audit.entity")}>
         <EntityTypeLabel entityType={event.entityType} />
         {event.entityId !== null ? <span className="muted"> #{event.entityId}</span> : null}
       </td>
-      <td>
+      <td data-label={event.diff.lines.length > 0 ? t("audit.changes") : undefined}>
         {event.diff.lines.length > 0 ? (
           <ul className="audit-diff">
             {event.diff.lines.map((line) => (

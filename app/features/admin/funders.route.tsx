@@ -51,7 +51,7 @@ export default function AdminFunders() {
           </EmptyState>
         )
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stacked-table">
           <table>
             <thead>
               <tr>
@@ -70,16 +70,20 @@ export default function AdminFunders() {
             <tbody>
               {funders.map((funder) => (
                 <tr key={funder.id}>
-                  <td>
+                  <td data-label={t("funders.name")}>
                     <Link to={`/admin/funders/${funder.id}`}>{funder.name}</Link>
                   </td>
-                  <td className="nowrap-cell">
+                  <td className="nowrap-cell" data-label={t("funders.kind")}>
                     <FunderKindLabel kind={funder.kind} />
                   </td>
-                  <td>{regionOf(funder)}</td>
-                  <td className="numeric">{funder.managerCount}</td>
-                  <td className="numeric">{funder.programCount}</td>
-                  <td className="nowrap-cell">
+                  <td data-label={t("funders.region")}>{regionOf(funder)}</td>
+                  <td className="numeric" data-label={t("funders.managers")}>
+                    {funder.managerCount}
+                  </td>
+                  <td className="numeric" data-label={t("funders.programs")}>
+                    {funder.programCount}
+                  </td>
+                  <td className="nowrap-cell" data-label={t("funders.createdAt")}>
                     <Instant iso={funder.createdAt} />
                   </td>
                 </tr>

@@ -27,7 +27,7 @@ export default function Outbox() {
       {messages.length === 0 ? (
         <EmptyState title={t("outbox.empty")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stacked-table">
           <table className="outbox-table">
             <thead>
               <tr>
@@ -54,18 +54,20 @@ function OutboxRow({ message }: { message: Message }) {
   const { t } = useTranslation("admin");
   return (
     <tr>
-      <td className="nowrap-cell">
+      <td className="nowrap-cell" data-label={t("outbox.createdAt")}>
         <Instant iso={message.createdAt} />
       </td>
-      <td className="break-anywhere">{message.recipient}</td>
-      <td>
+      <td className="break-anywhere" data-label={t("outbox.recipient")}>
+        {message.recipient}
+      </td>
+      <td data-label={t("outbox.subject")}>
         {/* <details> opens without JavaScript; the body is plain text with the links the recipient would click. */}
         <details className="outbox-body">
           <summary>{message.subject}</summary>
           <pre>{message.body}</pre>
         </details>
       </td>
-      <td>
+      <td data-label={t("outbox.status")}>
         {message.sentAt ? (
           <>
             <StatusBadge tone="success">{t("outbox.sent")}</StatusBadge>

@@ -65,7 +65,7 @@ export default function AdminUsers() {
       {users.length === 0 ? (
         <EmptyState title={t("users.empty")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stacked-table">
           <table>
             <thead>
               <tr>
@@ -79,18 +79,20 @@ export default function AdminUsers() {
             <tbody>
               {users.map((user) => (
                 <tr key={user.id}>
-                  <td>
+                  <td data-label={t("users.name")}>
                     {user.name}
                     {user.isYou ? <span className="muted"> ({t("users.you")})</span> : null}
                   </td>
-                  <td className="break-anywhere">{user.email}</td>
-                  <td className="nowrap-cell">
+                  <td className="break-anywhere" data-label={t("users.email")}>
+                    {user.email}
+                  </td>
+                  <td className="nowrap-cell" data-label={t("users.memberships")}>
                     {t("users.membershipCounts", { funders: user.funderCount, organizations: user.organizationCount })}
                   </td>
-                  <td className="nowrap-cell">
+                  <td className="nowrap-cell" data-label={t("users.createdAt")}>
                     <Instant iso={user.createdAt} />
                   </td>
-                  <td>
+                  <td data-label={t("users.role")}>
                     <div className="admin-flag">
                       {user.isPlatformAdmin ? <StatusBadge tone="info">{t("users.admin")}</StatusBadge> : null}
                       {user.can.toggleAdmin ? (

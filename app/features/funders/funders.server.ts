@@ -280,6 +280,13 @@ export async function listStaffWorkspace(funderIds: number[]) {
           .select(eb.fn.countAll<number>().as("n"))
           .whereRef("programCategory.programId", "=", "program.id")
           .as("categoryCount"),
+        // Proposals the program has received: submitted at some point and not withdrawn (drafts are private).
+        eb
+          .selectFrom("proposal")
+          .select(eb.fn.countAll<number>().as("n"))
+          .whereRef("proposal.programId", "=", "program.id")
+          .where("proposal.status", "not in", ["draft", "withdrawn"])
+          .as("proposalCount"),
       ])
       .where("program.funderId", "in", funderIds)
       .orderBy("program.createdAt", "desc")
@@ -295,6 +302,7 @@ export async function listStaffWorkspace(funderIds: number[]) {
         ...program,
         poolFen: Number(program.poolFen ?? 0),
         categoryCount: Number(program.categoryCount ?? 0),
+        proposalCount: Number(program.proposalCount ?? 0),
       })),
   }));
 }

@@ -60,12 +60,12 @@ function FunderPrograms({ funder }: { funder: WorkspaceFunder }) {
           <p>{t("manage.noProgramsHint")}</p>
         </EmptyState>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stacked-table">
           <table className="workspace-programs">
             <caption className="visually-hidden">{t("manage.programs")}</caption>
             <thead>
               <tr>
-                <th scope="col">{t("manage.programs")}</th>
+                <th scope="col">{t("manage.program")}</th>
                 <th scope="col">{t("manage.status")}</th>
                 <th scope="col">{t("manage.window")}</th>
                 <th scope="col" className="numeric">
@@ -74,29 +74,37 @@ function FunderPrograms({ funder }: { funder: WorkspaceFunder }) {
                 <th scope="col" className="numeric">
                   {t("manage.categories")}
                 </th>
+                <th scope="col" className="numeric">
+                  {t("manage.proposals")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {funder.programs.map((program) => (
                 <tr key={program.id}>
-                  <td>
+                  <td data-label={t("manage.program")}>
                     <Link to={`/manage/programs/${program.id}`}>{program.title}</Link>
                     <div className="muted small-text">
                       {t("manage.code")} {program.code}
                     </div>
                   </td>
-                  <td>
+                  <td data-label={t("manage.status")}>
                     <ProgramStatusBadge status={program.status} />
                   </td>
-                  <td className="nowrap-cell">
-                    <Instant iso={program.opensAt} />
+                  <td className="nowrap-cell" data-label={t("manage.window")}>
+                    <Instant iso={program.opensAt} /> –
                     <br />
                     <Instant iso={program.closesAt} />
                   </td>
-                  <td className="numeric">
+                  <td className="numeric" data-label={t("manage.pool")}>
                     <Money fen={program.poolFen} />
                   </td>
-                  <td className="numeric">{t("manage.categoryCount", { count: program.categoryCount })}</td>
+                  <td className="numeric" data-label={t("manage.categories")}>
+                    {t("manage.categoryCount", { count: program.categoryCount })}
+                  </td>
+                  <td className="numeric" data-label={t("manage.proposals")}>
+                    {program.proposalCount}
+                  </td>
                 </tr>
               ))}
             </tbody>

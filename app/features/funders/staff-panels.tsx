@@ -91,7 +91,7 @@ export function ManagerList({
       {managers.length === 0 ? (
         <EmptyState title={t("managers.empty")} />
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stacked-table">
           <table>
             <thead>
               <tr>
@@ -108,12 +108,14 @@ export function ManagerList({
             <tbody>
               {managers.map((manager) => (
                 <tr key={manager.userId}>
-                  <td>
+                  <td data-label={t("managers.name")}>
                     {manager.name}
                     {manager.userId === currentUserId ? <span className="muted"> {t("managers.you")}</span> : null}
                   </td>
-                  <td className="break-anywhere">{manager.email}</td>
-                  <td>
+                  <td className="break-anywhere" data-label={t("managers.email")}>
+                    {manager.email}
+                  </td>
+                  <td data-label={t("managers.since")}>
                     <Instant iso={manager.since} />
                   </td>
                   {canRemove ? (
@@ -175,7 +177,7 @@ export function ManagerInvitations({
       {invitations.length === 0 ? (
         <p className="muted">{t("invitations.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <div className="table-wrap stacked-table">
           <table>
             <thead>
               <tr>
@@ -190,11 +192,13 @@ export function ManagerInvitations({
             <tbody>
               {invitations.map((invitation) => (
                 <tr key={invitation.id}>
-                  <td className="break-anywhere">{invitation.email}</td>
-                  <td>
+                  <td className="break-anywhere" data-label={t("managers.email")}>
+                    {invitation.email}
+                  </td>
+                  <td data-label={t("invitations.sentAt")}>
                     <Instant iso={invitation.createdAt} />
                   </td>
-                  <td>
+                  <td data-label={t("invitations.expiresAt")}>
                     <Instant iso={invitation.expiresAt} />
                   </td>
                   <td className="table-actions">
