@@ -107,7 +107,7 @@ export const admin: typeof zh = {
       admin_granted: "Admin rights granted",
       admin_revoked: "Admin rights revoked",
     },
-    admin: { created_from_cli: "Admin created from the command line" },
+    admin: { created_from_cli: "Admin rights granted from the command line" },
     organization: { registered: "Organisation registered", updated: "Organisation edited" },
     program: {
       created: "Program created",

@@ -106,7 +106,7 @@ export const admin = {
       admin_granted: "设为平台管理员",
       admin_revoked: "取消平台管理员",
     },
-    admin: { created_from_cli: "命令行创建管理员" },
+    admin: { created_from_cli: "通过命令行授予管理员权限" },
     organization: { registered: "登记组织", updated: "修改组织信息" },
     program: {
       created: "新建创投项目",
