@@ -6,7 +6,7 @@ import { action as staffAction, loader as staffLoader } from "~/features/funders
 import { loader as manageLoader } from "~/features/funders/manage-home.route";
 import { acceptInvitation } from "~/features/invitations/invitations.server";
 import { db } from "~/lib/db.server";
-import { createApplicant, createFunder, createManager, createProgram, createUser } from "../factories";
+import { createApplicant, createFunder, createManager, createProgram, createProposal, createUser } from "../factories";
 import { callRoute, countRows } from "../support/routes";
 
 let adminId: number;
@@ -225,5 +225,19 @@ describe("the staff workspace", () => {
       userId: user.id,
     });
     expect(result.data.funders).toEqual([expect.objectContaining({ id: funder.id, programs: [] })]);
+  });
+
+  test("counts the proposals each program has received, leaving out drafts and withdrawn ones", async () => {
+    const funder = await createFunder(db());
+    const { user } = await createManager(db(), { funderId: funder.id });
+    const program = await createProgram(db(), { funderId: funder.id });
+    for (const status of ["draft", "submitted", "submitted", "withdrawn"]) {
+      const applicant = await createApplicant(db());
+      await createProposal(db(), { programId: program.id, organizationId: applicant.organizationId, createdBy: applicant.user.id, status });
+    }
+    const result = await callRoute<{ funders: { programs: { id: number; proposalCount: number }[] }[] }>(manageLoader, "/manage", {
+      userId: user.id,
+    });
+    expect(result.data.funders[0]?.programs).toEqual([expect.objectContaining({ id: program.id, proposalCount: 2 })]);
   });
 });
