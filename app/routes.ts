@@ -47,7 +47,19 @@ export default [
     route("programs/new", "features/programs/program-new.route.tsx"),
     route("programs/:programId", "features/programs/program-manage.route.tsx"),
     route("programs/:programId/edit", "features/programs/program-edit.route.tsx"),
+    // proposals, manager side: the program's list, its exports (one module, two formats) and screening
+    route("programs/:programId/proposals", "features/proposals/manage-proposals.route.tsx"),
+    route("programs/:programId/proposals/export.csv", "features/proposals/manage-proposals-export.route.ts", {
+      id: "manage-proposals-export-csv",
+    }),
+    route("programs/:programId/proposals/export.xlsx", "features/proposals/manage-proposals-export.route.ts", {
+      id: "manage-proposals-export-xlsx",
+    }),
+    route("proposals/:proposalId", "features/proposals/manage-proposal.route.tsx"),
   ]),
+
+  // the printable application form (申报书), for the organisation's members and the funder's staff
+  route("proposals/:proposalId/print", "features/proposals/proposal-print.route.tsx"),
 
   // platform admin
   ...prefix("admin", [

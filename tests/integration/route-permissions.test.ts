@@ -61,6 +61,8 @@ interface RouteExpectation {
   action?: Rule;
   /** A query string the page needs, e.g. which funder a new program is for. */
   query?: string;
+  /** Route parameters filled from another record of the table, e.g. a submitted proposal instead of the draft. */
+  params?: Record<string, string>;
 }
 
 /** The table. Keys are the URL patterns of app/routes.ts. */
@@ -100,6 +102,18 @@ const expectations: Record<string, RouteExpectation> = {
   "/manage/programs/new": { loader: "funderStaff", action: "funderStaff", query: "?funderId={funderId}" },
   "/manage/programs/:programId": { loader: "funderStaff", action: "funderStaff" },
   "/manage/programs/:programId/edit": { loader: "funderStaff", action: "funderStaff" },
+  // Proposals, manager side: a program's proposals and their exports are its funder's staff's; so is a proposal
+  // once handed in (a draft is the applicant's), with the screening decisions.
+  "/manage/programs/:programId/proposals": { loader: "funderStaff" },
+  "/manage/programs/:programId/proposals/export.csv": { loader: "funderStaff" },
+  "/manage/programs/:programId/proposals/export.xlsx": { loader: "funderStaff" },
+  "/manage/proposals/:proposalId": {
+    loader: "funderStaff",
+    action: "funderStaff",
+    params: { proposalId: "submittedProposalId" },
+  },
+  // The printable form: the organisation's members (a draft prints for them; the funder sees submitted ones only).
+  "/proposals/:proposalId/print": { loader: "proposalMember" },
 
   // Proposals, applicant side. Starting one lists the user's own organisations; a proposal's pages are its
   // organisation's members' (the program's own managers may read a submitted one: proposal-drafting.test.ts).
@@ -159,8 +173,15 @@ beforeAll(async () => {
     createdBy: thirdParty.user.id,
   });
   const attachment = await createAttachment(db(), { proposalId: proposal.id, uploadedBy: thirdParty.user.id });
+  const submitted = await createProposal(db(), {
+    programId: program.id,
+    organizationId: thirdParty.organizationId,
+    createdBy: thirdParty.user.id,
+    status: "submitted",
+  });
   params = {
     proposalId: String(proposal.id),
+    submittedProposalId: String(submitted.id),
     attachmentId: String(attachment.id),
     funderId: String(funder.id),
     programId: String(program.id),
@@ -232,8 +253,9 @@ describe.each(walked)("$path", (route) => {
     test(`${call}: ${rule}`, async () => {
       const module = await loadRouteModule(route.file);
       if (typeof module[call] !== "function") return; // reported by the export test above
-      const routeParams = Object.fromEntries(paramNames(route.path).map((name) => [name, params[name] ?? ""]));
-      const url = fillPath(route.path, params) + (expectation.query ?? "").replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? "");
+      const values = { ...params, ...Object.fromEntries(Object.entries(expectation.params ?? {}).map(([name, from]) => [name, params[from] ?? ""])) };
+      const routeParams = Object.fromEntries(paramNames(route.path).map((name) => [name, values[name] ?? ""]));
+      const url = fillPath(route.path, values) + (expectation.query ?? "").replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
       const failures: string[] = [];
       for (const persona of ["signedOut", "applicant", "manager", "insider"] as const) {
         const expected = outcomes[rule][persona];

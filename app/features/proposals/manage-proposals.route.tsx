@@ -1,0 +1,362 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getTranslator } from "~/lib/i18n/i18n.server";
+import { pageFromUrl } from "~/lib/pagination";
+import { EmptyState, Instant, Money, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { targetGroupLabel } from "./labels";
+import { statusTone } from "./proposal-lifecycle";
+import {
+  filtersToSearchParams,
+  hasNarrowingFilters,
+  managerVisibleStatuses,
+  parseListFilters,
+  PROPOSAL_LIST_PAGE_SIZE,
+  type ProposalListFilters,
+  type ProposalSortKey,
+  proposalSortKeys,
+  sortedBy,
+} from "./screening";
+import {
+  countProposalsByStatus,
+  EXPORT_MAX_ROWS,
+  listProgramProposals,
+  listServiceCommunities,
+  requireProgramProposalsAccess,
+} from "./screening.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, categories, targetGroups } = await requireProgramProposalsAccess(request, params);
+  const url = new URL(request.url);
+  const filters = parseListFilters(url.searchParams);
+  const { page, pageSize, offset } = pageFromUrl(url, PROPOSAL_LIST_PAGE_SIZE);
+  const [{ rows, total }, counts, communities, { t }] = await Promise.all([
+    listProgramProposals(program.id, filters, { limit: pageSize, offset }),
+    countProposalsByStatus(program.id),
+    listServiceCommunities(program.id),
+    getTranslator(request),
+  ]);
+  return {
+    title: `${t("proposals:manage.meta.list")} · ${program.title} · ${t("appName")}`,
+    program: { id: program.id, title: program.title, code: program.code },
+    categories,
+    targetGroups,
+    communities,
+    counts,
+    filters,
+    rows,
+    page: { page, pageSize, total },
+    exportMax: EXPORT_MAX_ROWS,
+  };
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function hrefWith(base: string, filters: ProposalListFilters): string {
+  const query = filtersToSearchParams(filters).toString();
+  return query ? `${base}?${query}` : base;
+}
+
+export default function ManageProposals() {
+  const data = useLoaderData<typeof loader>();
+  const { program, counts, filters, rows, page } = data;
+  const { t } = useTranslation("proposals");
+  const base = `/manage/programs/${program.id}/proposals`;
+  const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  const exportQuery = filtersToSearchParams(filters).toString();
+  return (
+    <>
+      <p className="org-back-link">
+        <Link to={`/manage/programs/${program.id}`}>{t("manage.list.backToProgram")}</Link>
+      </p>
+      <PageHeader
+        title={t("manage.list.title")}
+        subtitle={`${program.title} · ${t("manage.list.summary", { count: received })}`}
+      />
+
+      {received === 0 ? (
+        <EmptyState title={t("manage.list.empty")}>{t("manage.list.emptyBody")}</EmptyState>
+      ) : (
+        <>
+          <StatusTabs base={base} counts={counts} filters={filters} received={received} />
+          <Filters data={data} base={base} />
+          <div className="proposal-list__bar">
+            <p className="proposal-list__results" role="status">
+              {t("manage.list.results", { count: page.total })}
+            </p>
+            <div className="button-row">
+              <a
+                className="button button--small"
+                href={`${base}/export.csv${exportQuery ? `?${exportQuery}` : ""}`}
+                download
+              >
+                {t("manage.list.exportCsv")}
+              </a>
+              <a
+                className="button button--small"
+                href={`${base}/export.xlsx${exportQuery ? `?${exportQuery}` : ""}`}
+                download
+              >
+                {t("manage.list.exportXlsx")}
+              </a>
+            </div>
+          </div>
+          <p className="field__hint proposal-list__hint">{t("manage.list.exportHint", { max: data.exportMax })}</p>
+          {rows.length === 0 ? (
+            <EmptyState title={t("manage.list.noMatch")}>{t("manage.list.noMatchBody")}</EmptyState>
+          ) : (
+            <ProposalTable rows={rows} filters={filters} base={base} />
+          )}
+          <Pagination {...page} />
+        </>
+      )}
+    </>
+  );
+}
+
+function StatusTabs({
+  base,
+  counts,
+  filters,
+  received,
+}: {
+  base: string;
+  counts: LoaderData["counts"];
+  filters: ProposalListFilters;
+  received: number;
+}) {
+  const { t } = useTranslation("proposals");
+  const present = managerVisibleStatuses.filter((status) => (counts[status] ?? 0) > 0);
+  return (
+    <nav className="status-tabs" aria-label={t("manage.list.byStatus")}>
+      <Link
+        to={hrefWith(base, { ...filters, status: null })}
+        className="status-tabs__tab"
+        aria-current={filters.status === null ? "page" : undefined}
+      >
+        {t("manage.list.all")} <span className="status-tabs__count">{received}</span>
+      </Link>
+      {present.map((status) => (
+        <Link
+          key={status}
+          to={hrefWith(base, { ...filters, status })}
+          className="status-tabs__tab"
+          aria-current={filters.status === status ? "page" : undefined}
+        >
+          {t(`status.${status}`)} <span className="status-tabs__count">{counts[status]}</span>
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** A plain GET form: it works without JavaScript, and the filters stay in the URL for paging, links and exports. */
+function Filters({ data, base }: { data: LoaderData; base: string }) {
+  const { t } = useTranslation("proposals");
+  const { filters, categories, targetGroups, communities } = data;
+  // Remount when the URL's filters change, so the uncontrolled fields show what is applied.
+  const key = filtersToSearchParams(filters).toString();
+  return (
+    <Form method="get" action={base} className="card proposal-filters" key={key} aria-label={t("manage.list.filters")}>
+      <div className="proposal-filters__grid">
+        <Select name="status" label={t("manage.list.status")} value={filters.status ?? ""}>
+          {managerVisibleStatuses.map((status) => (
+            <option key={status} value={status}>
+              {t(`status.${status}`)}
+            </option>
+          ))}
+        </Select>
+        <Select name="focusArea" label={t("manage.list.focusArea")} value={filters.focusAreaId?.toString() ?? ""}>
+          {categories.map((category) => (
+            <option key={category.id} value={category.id}>
+              {category.name}
+            </option>
+          ))}
+        </Select>
+        <Select name="targetGroup" label={t("manage.list.targetGroup")} value={filters.targetGroupId?.toString() ?? ""}>
+          {targetGroups.map((group) => (
+            <option key={group.id} value={group.id}>
+              {targetGroupLabel(group, t)}
+            </option>
+          ))}
+        </Select>
+        <Select name="community" label={t("manage.list.community")} value={filters.community ?? ""}>
+          {communities.map((community) => (
+            <option key={community} value={community}>
+              {community}
+            </option>
+          ))}
+        </Select>
+        <div className="field proposal-filters__search">
+          <label className="field__label" htmlFor="proposal-filter-q">
+            {t("manage.list.search")}
+          </label>
+          <input
+            id="proposal-filter-q"
+            className="input"
+            type="search"
+            name="q"
+            defaultValue={filters.q}
+            placeholder={t("manage.list.searchHint")}
+            maxLength={100}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor="proposal-filter-sort">
+            {t("manage.list.sort")}
+          </label>
+          <div className="proposal-filters__sort">
+            <select id="proposal-filter-sort" className="input" name="sort" defaultValue={filters.sort}>
+              {proposalSortKeys.map((sort) => (
+                <option key={sort} value={sort}>
+                  {t(`manage.list.sortBy.${sort}`)}
+                </option>
+              ))}
+            </select>
+            <select className="input" name="dir" defaultValue={filters.direction} aria-label={t("manage.list.sort")}>
+              <option value="desc">{t("manage.list.direction.desc")}</option>
+              <option value="asc">{t("manage.list.direction.asc")}</option>
+            </select>
+          </div>
+        </div>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button--primary">
+          {t("manage.list.apply")}
+        </button>
+        {hasNarrowingFilters(filters) ? (
+          <Link to={base} className="button button--ghost">
+            {t("manage.list.reset")}
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function Select({
+  name,
+  label,
+  value,
+  children,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  children: React.ReactNode;
+}) {
+  const { t } = useTranslation("proposals");
+  const id = `proposal-filter-${name}`;
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} className="input" name={name} defaultValue={value}>
+        <option value="">{t("manage.list.any")}</option>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+type ColumnKey =
+  "number" | "title" | "organization" | "focusArea" | "community" | "grant" | "total" | "status" | "submittedAt";
+
+function ProposalTable({
+  rows,
+  filters,
+  base,
+}: {
+  rows: LoaderData["rows"];
+  filters: ProposalListFilters;
+  base: string;
+}) {
+  const { t } = useTranslation("proposals");
+  const column = (key: ColumnKey) => t(`manage.list.columns.${key}`);
+  return (
+    <div className="table-wrap proposal-list">
+      <table>
+        <thead>
+          <tr>
+            <SortHeader sort="number" label={column("number")} filters={filters} base={base} />
+            <SortHeader sort="title" label={column("title")} filters={filters} base={base} />
+            <th scope="col">{column("organization")}</th>
+            <th scope="col">{column("focusArea")}</th>
+            <th scope="col">{column("community")}</th>
+            <SortHeader sort="grant" label={column("grant")} filters={filters} base={base} numeric />
+            <SortHeader sort="total" label={column("total")} filters={filters} base={base} numeric />
+            <th scope="col">{column("status")}</th>
+            <SortHeader sort="submitted" label={column("submittedAt")} filters={filters} base={base} />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td data-label={column("number")} className="proposal-list__number">
+                {row.number}
+              </td>
+              <td data-label={column("title")} className="proposal-list__title">
+                <Link to={`/manage/proposals/${row.id}`}>{row.title || t("untitled")}</Link>
+              </td>
+              <td data-label={column("organization")}>{row.organizationName}</td>
+              <td data-label={column("focusArea")}>{row.focusArea ?? "—"}</td>
+              <td data-label={column("community")}>{row.serviceCommunity || "—"}</td>
+              <td data-label={column("grant")} className="numeric">
+                <Money fen={row.grantRequestedFen} />
+              </td>
+              <td data-label={column("total")} className="numeric">
+                <Money fen={row.totalBudgetFen} />
+              </td>
+              <td data-label={column("status")}>
+                <StatusBadge tone={statusTone(row.status)}>{t(`status.${row.status}`)}</StatusBadge>
+              </td>
+              <td data-label={column("submittedAt")} className="proposal-list__time">
+                {row.submittedAt ? <Instant iso={row.submittedAt} /> : "—"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SortHeader({
+  sort,
+  label,
+  filters,
+  base,
+  numeric,
+}: {
+  sort: ProposalSortKey;
+  label: string;
+  filters: ProposalListFilters;
+  base: string;
+  numeric?: boolean;
+}) {
+  const { t } = useTranslation("proposals");
+  const active = filters.sort === sort;
+  const ariaSort = active ? (filters.direction === "asc" ? "ascending" : "descending") : undefined;
+  return (
+    <th scope="col" className={numeric ? "numeric" : undefined} aria-sort={ariaSort}>
+      <Link to={hrefWith(base, sortedBy(filters, sort))} className="sort-link">
+        {label}
+        {active ? (
+          <>
+            <span aria-hidden="true">{filters.direction === "asc" ? " ↑" : " ↓"}</span>
+            <span className="visually-hidden">
+              {" "}
+              ({t(filters.direction === "asc" ? "manage.list.sortedAsc" : "manage.list.sortedDesc")})
+            </span>
+          </>
+        ) : null}
+      </Link>
+    </th>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+
+export const ErrorBoundary = GeneralErrorBoundary;

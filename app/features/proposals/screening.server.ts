@@ -1,0 +1,489 @@
+// Data access for the manager's side of proposals: the program's proposal list (filters, sort, counts by status),
+// one proposal with its versions, screening history and audit trail, and the screening decision itself (one
+// transaction that re-checks the state through the proposal lifecycle, with its audit event and the emails to the
+// applicant's members, delivered after the commit).
+import type { Params } from "@remix-run/react";
+import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { requireActor } from "~/lib/actor.server";
+import { recordAudit } from "~/lib/audit.server";
+import { db, type Executor } from "~/lib/db.server";
+import { enqueueEmail, flushOutbox } from "~/lib/mail.server";
+import { assertFound, idParam, notFound } from "~/lib/http";
+import { containsText } from "~/lib/search";
+import { nowIso } from "~/lib/time";
+import type { Database } from "~db/schema";
+import type { ProposalStatus } from "./proposal-lifecycle";
+import { findProgramForProposals } from "./proposals.server";
+import {
+  canViewProgramProposals,
+  isScreeningDecision,
+  type ProposalListFilters,
+  type ProposalSortKey,
+  type ScreeningDecision,
+  statusAfterScreening,
+} from "./screening";
+import type { ProposalSnapshot } from "./snapshot";
+
+function isPostgres(executor: Kysely<Database>): boolean {
+  return executor.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// ---- who may open the manager's pages ----
+
+/**
+ * The first steps of the program's proposal list and its exports: who is asking, which program, may they. A
+ * program whose proposals the actor may not see answers 404, as the program's other staff pages do.
+ */
+export async function requireProgramProposalsAccess(request: Request, params: Params) {
+  const actor = await requireActor(request);
+  const programId = idParam(params.programId);
+  const found = assertFound(await findProgramForProposals(db(), programId));
+  if (!canViewProgramProposals(actor, found.program)) notFound();
+  return { actor, ...found };
+}
+
+/** The same for one proposal: the program's staff (and the admin) see it once it has been handed in. */
+export async function requireManagerProposal(request: Request, params: Params) {
+  const actor = await requireActor(request);
+  const proposal = assertFound(await findProposalForManager(idParam(params.proposalId)));
+  if (!canViewProgramProposals(actor, proposal) || proposal.currentVersion === 0) notFound();
+  return { actor, proposal };
+}
+
+// ---- the program's proposal list ----
+
+const sortColumns = {
+  submitted: "proposal.submittedAt",
+  grant: "proposal.grantRequestedFen",
+  total: "proposal.totalBudgetFen",
+  title: "proposal.title",
+  number: "proposal.submissionSequence",
+} as const satisfies Record<ProposalSortKey, string>;
+
+/**
+ * The program's handed-in proposals narrowed by the filters. Every query starts from the program (an index range on
+ * program_id); drafts never submitted are not the manager's to see.
+ */
+function filteredProposals(executor: Executor, programId: number, filters: ProposalListFilters) {
+  let query = executor
+    .selectFrom("proposal")
+    .innerJoin("organization", "organization.id", "proposal.organizationId")
+    .where("proposal.programId", "=", programId)
+    .where("proposal.submittedAt", "is not", null);
+  if (filters.status !== null) query = query.where("proposal.status", "=", filters.status);
+  if (filters.focusAreaId !== null) query = query.where("proposal.programCategoryId", "=", filters.focusAreaId);
+  if (filters.community !== null) query = query.where("proposal.serviceCommunity", "=", filters.community);
+  const { targetGroupId, q } = filters;
+  if (targetGroupId !== null) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("proposalTargetGroup")
+          .select("proposalTargetGroup.proposalId")
+          .whereRef("proposalTargetGroup.proposalId", "=", "proposal.id")
+          .where("proposalTargetGroup.programTargetGroupId", "=", targetGroupId),
+      ),
+    );
+  }
+  if (q !== "") {
+    query = query.where((eb) => eb.or([containsText("proposal.title", q), containsText("organization.name", q)]));
+  }
+  return query;
+}
+
+function sorted(query: ReturnType<typeof filteredProposals>, filters: ProposalListFilters) {
+  // The id breaks ties (equal amounts, titles), so pages never overlap or skip a row.
+  return query.orderBy(sortColumns[filters.sort], filters.direction).orderBy("proposal.id", filters.direction);
+}
+
+/** The query behind one page of the list (exported for the EXPLAIN test). */
+export function proposalPageQuery(
+  programId: number,
+  filters: ProposalListFilters,
+  page: { limit: number; offset: number },
+) {
+  return sorted(filteredProposals(db(), programId, filters), filters)
+    .leftJoin("programCategory", "programCategory.id", "proposal.programCategoryId")
+    .select([
+      "proposal.id",
+      "proposal.number",
+      "proposal.title",
+      "proposal.status",
+      "proposal.serviceCommunity",
+      "proposal.grantRequestedFen",
+      "proposal.totalBudgetFen",
+      "proposal.submittedAt",
+      "organization.name as organizationName",
+      "programCategory.name as focusArea",
+    ])
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+/** How many rows the filters match (exported for the EXPLAIN test). */
+export function proposalCountQuery(programId: number, filters: ProposalListFilters) {
+  return filteredProposals(db(), programId, filters).select((eb) => eb.fn.countAll<number>().as("n"));
+}
+
+/** Handed-in proposals per state: one GROUP BY over a covering index (exported for the EXPLAIN test). */
+export function statusCountsQuery(programId: number) {
+  return db()
+    .selectFrom("proposal")
+    .select(["proposal.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("proposal.programId", "=", programId)
+    .where("proposal.submittedAt", "is not", null)
+    .groupBy("proposal.status");
+}
+
+/** One page of the list, with the number of rows the filters match. */
+export async function listProgramProposals(
+  programId: number,
+  filters: ProposalListFilters,
+  page: { limit: number; offset: number },
+) {
+  const [rows, total] = await Promise.all([
+    proposalPageQuery(programId, filters, page).execute(),
+    proposalCountQuery(programId, filters).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
+/** How many handed-in proposals the program has in each state. */
+export async function countProposalsByStatus(programId: number): Promise<Partial<Record<string, number>>> {
+  const rows = await statusCountsQuery(programId).execute();
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+}
+
+/** For the program's manage page: proposals received, and how many of them wait for a screening decision. */
+export async function summarizeProgramProposals(programId: number) {
+  const counts = await countProposalsByStatus(programId);
+  const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  return { received, awaitingScreening: counts.submitted ?? 0 };
+}
+
+/** The communities the program's proposals serve, for the community filter. */
+export async function listServiceCommunities(programId: number): Promise<string[]> {
+  const rows = await db()
+    .selectFrom("proposal")
+    .select("proposal.serviceCommunity")
+    .distinct()
+    .where("proposal.programId", "=", programId)
+    .where("proposal.submittedAt", "is not", null)
+    .where("proposal.serviceCommunity", "!=", "")
+    .orderBy("proposal.serviceCommunity")
+    .limit(300)
+    .execute();
+  return rows.map((row) => row.serviceCommunity);
+}
+
+/** Rows written per round trip while exporting, and the most one export carries. */
+export const EXPORT_BATCH_SIZE = 1_000;
+export const EXPORT_MAX_ROWS = 20_000;
+
+/**
+ * One batch of the filtered list in its order, with the budget totals by funding source. Self-raised and partner
+ * amounts are summed from the budget lines in SQL, per proposal through the budget lines' proposal index; grant
+ * and total are the proposal's own columns.
+ */
+async function exportBatch(programId: number, filters: ProposalListFilters, offset: number, limit: number) {
+  const sumOfSource = (source: string) =>
+    sql<
+      number | string
+    >`(select coalesce(sum(budget_line.amount_fen), 0) from budget_line where budget_line.proposal_id = proposal.id and budget_line.funding_source = ${source})`;
+  const rows = await proposalPageQuery(programId, filters, { limit, offset })
+    .select([
+      "proposal.currentVersion",
+      "organization.kind as organizationKind",
+      "organization.uscc as organizationUscc",
+      sumOfSource("self_raised").as("selfRaisedFen"),
+      sumOfSource("partner_match").as("partnerMatchFen"),
+    ])
+    .execute();
+  // PostgreSQL returns sums of bigint as numeric strings; the exports want numbers.
+  return rows.map((row) => ({
+    ...row,
+    selfRaisedFen: Number(row.selfRaisedFen),
+    partnerMatchFen: Number(row.partnerMatchFen),
+  }));
+}
+
+export type ExportRow = Awaited<ReturnType<typeof exportBatch>>[number];
+
+/** The filtered list for the CSV and XLSX exports, read in batches so a large program never sits in memory whole. */
+export async function* exportProgramProposals(
+  programId: number,
+  filters: ProposalListFilters,
+): AsyncGenerator<ExportRow[]> {
+  for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += EXPORT_BATCH_SIZE) {
+    const rows = await exportBatch(programId, filters, offset, Math.min(EXPORT_BATCH_SIZE, EXPORT_MAX_ROWS - offset));
+    if (rows.length > 0) yield rows;
+    if (rows.length < EXPORT_BATCH_SIZE) return;
+  }
+}
+
+// ---- one proposal, for the manager ----
+
+/** What a permission check needs about a proposal, with its program's funder. */
+export async function findProposalForManager(proposalId: number) {
+  return db()
+    .selectFrom("proposal")
+    .innerJoin("program", "program.id", "proposal.programId")
+    .select([
+      "proposal.id",
+      "proposal.programId",
+      "proposal.organizationId",
+      "proposal.status",
+      "proposal.number",
+      "proposal.currentVersion",
+      "proposal.updatedAt",
+      "program.funderId",
+      "program.title as programTitle",
+      "program.code as programCode",
+    ])
+    .where("proposal.id", "=", proposalId)
+    .executeTakeFirst();
+}
+
+/** The organisation as the funder sees it: registration, rating and contact, never the bank account. */
+export async function findApplicantOrganization(organizationId: number) {
+  return db()
+    .selectFrom("organization")
+    .select([
+      "id",
+      "kind",
+      "name",
+      "uscc",
+      "orgType",
+      "district",
+      "street",
+      "community",
+      "sponsorCommunity",
+      "filingNumber",
+      "responsiblePerson",
+      "contactName",
+      "contactPhone",
+      "address",
+      "registeredOn",
+      "rating",
+      "ratingExpiresOn",
+    ])
+    .where("id", "=", organizationId)
+    .executeTakeFirst();
+}
+
+const MAX_VERSIONS_SHOWN = 30;
+
+/** Every frozen version, newest first, with its content (the page compares consecutive versions). */
+export async function listVersionSnapshots(proposalId: number) {
+  const rows = await db()
+    .selectFrom("proposalVersion")
+    .innerJoin("user", "user.id", "proposalVersion.createdBy")
+    .select([
+      "proposalVersion.version",
+      "proposalVersion.reason",
+      "proposalVersion.createdAt",
+      "proposalVersion.snapshot",
+      "user.name as createdByName",
+    ])
+    .where("proposalVersion.proposalId", "=", proposalId)
+    .orderBy("proposalVersion.version", "desc")
+    .limit(MAX_VERSIONS_SHOWN)
+    .execute();
+  return rows.map(({ snapshot, ...version }) => {
+    const content: ProposalSnapshot = JSON.parse(snapshot);
+    return { ...version, content };
+  });
+}
+
+export async function listScreenings(proposalId: number) {
+  const rows = await db()
+    .selectFrom("proposalScreening")
+    .innerJoin("user", "user.id", "proposalScreening.decidedBy")
+    .select([
+      "proposalScreening.id",
+      "proposalScreening.version",
+      "proposalScreening.decision",
+      "proposalScreening.comment",
+      "proposalScreening.decidedAt",
+      "user.name as decidedByName",
+    ])
+    .where("proposalScreening.proposalId", "=", proposalId)
+    .orderBy("proposalScreening.decidedAt", "desc")
+    .orderBy("proposalScreening.id", "desc")
+    .limit(50)
+    .execute();
+  return rows.flatMap((row) => (isScreeningDecision(row.decision) ? [{ ...row, decision: row.decision }] : []));
+}
+
+/**
+ * The latest screening decision with its reason or comment, for the applicant's pages: an ineligible proposal says
+ * why, a returned one says what to revise.
+ */
+export async function findLatestScreening(proposalId: number) {
+  const [latest] = await listScreenings(proposalId);
+  return latest
+    ? { decision: latest.decision, comment: latest.comment, decidedAt: latest.decidedAt, version: latest.version }
+    : null;
+}
+
+function statusChange(json: string | null): string | null {
+  if (!json) return null;
+  try {
+    const parsed: unknown = JSON.parse(json);
+    if (parsed && typeof parsed === "object" && "status" in parsed && typeof parsed.status === "string")
+      return parsed.status;
+  } catch {
+    // An unreadable payload shows no status change; the action and time still show.
+  }
+  return null;
+}
+
+/** The proposal's audit trail, newest first: its own events and those of its attachments. */
+export async function listProposalAudit(proposalId: number) {
+  const attachmentIds = (
+    await db().selectFrom("attachment").select("id").where("proposalId", "=", proposalId).limit(200).execute()
+  ).map((row) => row.id);
+  const rows = await db()
+    .selectFrom("auditEvent")
+    .leftJoin("user", "user.id", "auditEvent.actorUserId")
+    .select([
+      "auditEvent.id",
+      "auditEvent.at",
+      "auditEvent.action",
+      "auditEvent.before",
+      "auditEvent.after",
+      "user.name as actorName",
+    ])
+    .where((eb) => {
+      const own = eb.and([eb("auditEvent.entityType", "=", "proposal"), eb("auditEvent.entityId", "=", proposalId)]);
+      if (attachmentIds.length === 0) return own;
+      return eb.or([
+        own,
+        eb.and([eb("auditEvent.entityType", "=", "attachment"), eb("auditEvent.entityId", "in", attachmentIds)]),
+      ]);
+    })
+    .orderBy("auditEvent.at", "desc")
+    .orderBy("auditEvent.id", "desc")
+    .limit(100)
+    .execute();
+  return rows.map(({ before, after, ...event }) => ({
+    ...event,
+    statusBefore: statusChange(before),
+    statusAfter: statusChange(after),
+  }));
+}
+
+// ---- screening ----
+
+export interface ScreeningEmailFacts {
+  decision: ScreeningDecision;
+  comment: string;
+  number: string;
+  title: string;
+  programTitle: string;
+  organizationName: string;
+  proposalId: number;
+}
+
+export type ComposeScreeningEmail = (
+  facts: ScreeningEmailFacts,
+  recipientLocale: string | null,
+) => { subject: string; text: string };
+
+export type ScreenResult =
+  | { ok: true; status: ProposalStatus }
+  | { ok: false; reason: "notFound" }
+  | { ok: false; reason: "notAllowedInState"; status: string };
+
+const auditActions: Record<ScreeningDecision, string> = {
+  eligible: "proposal.marked_eligible",
+  ineligible: "proposal.marked_ineligible",
+  returned: "proposal.returned",
+};
+
+/**
+ * Records a screening decision: inside one transaction the proposal's current state is read again (locked on
+ * PostgreSQL) and checked against the lifecycle, so two managers deciding at once cannot both win; then the status,
+ * the decision with its reason or comment, the audit event and one email per member of the applicant organisation
+ * are written. A refused decision writes nothing. The emails leave after the commit.
+ */
+export async function screenProposal(input: {
+  proposalId: number;
+  funderId: number;
+  userId: number;
+  decision: ScreeningDecision;
+  comment: string;
+  composeEmail: ComposeScreeningEmail;
+}): Promise<ScreenResult> {
+  const result = await db()
+    .transaction()
+    .execute(async (trx): Promise<ScreenResult> => {
+      let query = trx
+        .selectFrom("proposal")
+        .innerJoin("program", "program.id", "proposal.programId")
+        .innerJoin("organization", "organization.id", "proposal.organizationId")
+        .select([
+          "proposal.id",
+          "proposal.status",
+          "proposal.number",
+          "proposal.title",
+          "proposal.currentVersion",
+          "proposal.organizationId",
+          "program.title as programTitle",
+          "organization.name as organizationName",
+        ])
+        .where("proposal.id", "=", input.proposalId)
+        .where("program.funderId", "=", input.funderId);
+      if (isPostgres(trx)) query = query.forUpdate("proposal");
+      const proposal = await query.executeTakeFirst();
+      if (!proposal) return { ok: false, reason: "notFound" };
+      const status = statusAfterScreening(proposal.status, input.decision);
+      if (!status) return { ok: false, reason: "notAllowedInState", status: proposal.status };
+      const now = nowIso();
+      await trx.updateTable("proposal").set({ status, updatedAt: now }).where("id", "=", proposal.id).execute();
+      await trx
+        .insertInto("proposalScreening")
+        .values({
+          proposalId: proposal.id,
+          version: proposal.currentVersion,
+          decision: input.decision,
+          comment: input.comment,
+          decidedBy: input.userId,
+          decidedAt: now,
+        })
+        .execute();
+      await recordAudit(trx, {
+        actorUserId: input.userId,
+        action: auditActions[input.decision],
+        entityType: "proposal",
+        entityId: proposal.id,
+        funderId: input.funderId,
+        organizationId: proposal.organizationId,
+        before: { status: proposal.status },
+        after: { status, version: proposal.currentVersion, comment: input.comment },
+      });
+      const members = await trx
+        .selectFrom("organizationMember")
+        .innerJoin("user", "user.id", "organizationMember.userId")
+        .select(["user.email", "user.locale"])
+        .where("organizationMember.organizationId", "=", proposal.organizationId)
+        .orderBy("user.id")
+        .limit(50)
+        .execute();
+      const facts: ScreeningEmailFacts = {
+        decision: input.decision,
+        comment: input.comment,
+        number: proposal.number ?? "",
+        title: proposal.title,
+        programTitle: proposal.programTitle,
+        organizationName: proposal.organizationName,
+        proposalId: proposal.id,
+      };
+      for (const member of members) {
+        await enqueueEmail(trx, { to: member.email, ...input.composeEmail(facts, member.locale) });
+      }
+      return { ok: true, status };
+    });
+  if (result.ok) await flushOutbox();
+  return result;
+}
