@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { badRequest, notFound } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { pageFromUrl } from "~/lib/pagination";
 import { searchFromUrl } from "~/lib/search";
@@ -41,7 +42,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireAdmin(request);
   const parsed = await parseRequestForm(request, SetAdminSchema);
   // The form is two hidden fields and a button; a body that does not parse was not sent by the page.
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
+  if (!parsed.success) badRequest();
   const { userId, grant } = parsed.data;
   const back = new URL(request.url);
   const here = `${back.pathname}${back.search}`;
@@ -49,7 +50,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirectWithFlash(here, { kind: "error", message: "admin:flash.cannotRevokeSelf" });
   }
   const outcome = await setPlatformAdmin(userId, grant, actor.userId);
-  if (outcome === "missing") throw new Response("Not Found", { status: 404 });
+  if (outcome === "missing") notFound();
   const message = outcome === "unchanged" ? "admin:flash.adminUnchanged" : grant ? "admin:flash.adminGranted" : "admin:flash.adminRevoked";
   return redirectWithFlash(here, { kind: outcome === "unchanged" ? "info" : "success", message });
 }
