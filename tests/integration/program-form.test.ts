@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { action as editAction, loader as editLoader } from "~/features/programs/program-edit.route";
 import { action as newAction, loader as newLoader } from "~/features/programs/program-new.route";
 import { db } from "~/lib/db.server";
-import { createApplicant, createFunder, createManager, createProgram, createUser } from "../factories";
+import { createApplicant, createFunder, createManager, createProgram, createProposal, createUser } from "../factories";
 import { programFormBody } from "../support/program-form";
 import { callRoute } from "../support/routes";
 
@@ -246,6 +246,39 @@ describe("editing a program", () => {
     expect((await callRoute(editLoader, editPath(program.id), { userId: admin.id, params })).status).toBe(403);
     expect((await callRoute(editAction, editPath(program.id), { userId: admin.id, params, form: programFormBody() })).status).toBe(403);
     expect(await programFootprint()).toEqual(before);
+  });
+
+  test("an open program's focus areas and target groups that proposals use are edited in place, never removed", async () => {
+    const { user, funderId } = await createManager(db());
+    const program = await createProgram(db(), { funderId, status: "open" });
+    const { user: applicant, organizationId } = await createApplicant(db());
+    const proposal = await createProposal(db(), { programId: program.id, organizationId, createdBy: applicant.id });
+    const used = await db().selectFrom("programCategory").select(["id", "name"]).where("id", "=", proposal.programCategoryId!).executeTakeFirstOrThrow();
+    const params = { programId: String(program.id) };
+
+    // Renaming the used focus area keeps its row, so the proposal still points at it.
+    const renamed = await callRoute(editAction, editPath(program.id), {
+      userId: user.id,
+      params,
+      form: programFormBody({ "categories.0.id": String(used.id), "categories.0.name": "为老服务（含助餐）" }),
+    });
+    expect(renamed.status).toBe(302);
+    const category = await db().selectFrom("programCategory").select("name").where("id", "=", used.id).executeTakeFirstOrThrow();
+    expect(category.name).toBe("为老服务（含助餐）");
+
+    // Dropping it (and the 一老 target group the proposal chose) is refused as a whole.
+    const before = await programFootprint();
+    const removed = await callRoute(editAction, editPath(program.id), {
+      userId: user.id,
+      params,
+      form: programFormBody({ "categories.0.id": "", targetGroups: ["children"], title: "不会保存" }),
+    });
+    expect(removed.status).toBe(409);
+    expect(removed.data.formError).toBe("已有申报书使用了被删除的关注领域或服务对象，请保留该行后再保存。");
+    expect(removed.data.values.title).toBe("不会保存");
+    expect(await programFootprint()).toEqual(before);
+    const stored = await db().selectFrom("program").select("title").where("id", "=", program.id).executeTakeFirstOrThrow();
+    expect(stored.title).not.toBe("不会保存");
   });
 
   test("a program past the open stage can no longer be edited", async () => {

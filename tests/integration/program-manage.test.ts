@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { action, loader } from "~/features/programs/program-manage.route";
 import { db } from "~/lib/db.server";
-import { createApplicant, createManager, createProgram, createUser } from "../factories";
+import { createApplicant, createManager, createProgram, createProposal, createUser } from "../factories";
 import { callRoute } from "../support/routes";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -137,6 +137,22 @@ describe("program status changes", () => {
     expect(result.status).toBe(302);
     expect(await statusOf(program.id)).toBe("draft");
     expect(await auditActions(program.id)).toEqual(["program.reverted_to_draft"]);
+  });
+
+  test("keeps an open program open once an organisation has started a proposal", async () => {
+    const { user, funderId } = await createManager(db());
+    const program = await createProgram(db(), { funderId, status: "open" });
+    const { user: applicant, organizationId } = await createApplicant(db());
+    await createProposal(db(), { programId: program.id, organizationId, createdBy: applicant.id });
+    const result = await callRoute(action, managePath(program.id), {
+      userId: user.id,
+      params: { programId: String(program.id) },
+      form: { intent: "transition", to: "draft" },
+    });
+    expect(result.status).toBe(400);
+    expect(result.data.formError).toBe("已有组织提交或起草了申报书，不能撤回为草稿。");
+    expect(await statusOf(program.id)).toBe("open");
+    expect(await auditActions(program.id)).toEqual([]);
   });
 
   test.each([

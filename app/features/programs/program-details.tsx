@@ -70,6 +70,37 @@ export function GrantRange({ minFen, maxFen }: { minFen: number; maxFen: number 
   );
 }
 
+/** The three facts an applicant looks at first: when, how much per project, how much in all. */
+export function ProgramFacts({
+  program,
+}: {
+  program: Pick<ProgramView, "opensAt" | "closesAt" | "grantMinFen" | "grantMaxFen" | "poolFen">;
+}) {
+  const { t } = useTranslation("programs");
+  return (
+    <dl className="program-facts">
+      <div>
+        <dt>{t("public.window")}</dt>
+        <dd>
+          <Instant iso={program.opensAt} /> – <Instant iso={program.closesAt} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t("public.grantRange")}</dt>
+        <dd>
+          <GrantRange minFen={program.grantMinFen} maxFen={program.grantMaxFen} />
+        </dd>
+      </div>
+      <div>
+        <dt>{t("public.pool")}</dt>
+        <dd>
+          <Money fen={program.poolFen} />
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
 function Section({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
     <section className="card program-section" aria-labelledby={id}>
@@ -192,42 +223,21 @@ export function ProgramDetails({ program }: { program: ProgramView }) {
       </Section>
 
       <Section id="program-money" title={t("detail.money")}>
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("detail.sourceName")}</th>
-                <th scope="col">{t("detail.sourceKind")}</th>
-                <th scope="col" className="numeric">
-                  {t("detail.sourceAmount")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {program.fundingSources.map((source, index) => (
-                <tr key={index}>
-                  <td>{source.name}</td>
-                  <td>{t(`catalogue.fundingSourceKind.${source.kind}`)}</td>
-                  <td className="numeric">
-                    <Money fen={source.amountFen} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  {t("detail.pool")}
-                </th>
-                <td className="numeric">
-                  <strong>
-                    <Money fen={program.poolFen} />
-                  </strong>
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <ul className="source-list">
+          {program.fundingSources.map((source, index) => (
+            <li key={index}>
+              <span>
+                <span className="source-list__name">{source.name}</span>
+                <span className="source-list__kind">{t(`catalogue.fundingSourceKind.${source.kind}`)}</span>
+              </span>
+              <Money fen={source.amountFen} />
+            </li>
+          ))}
+          <li className="source-list__total">
+            <span>{t("detail.pool")}</span>
+            <Money fen={program.poolFen} />
+          </li>
+        </ul>
       </Section>
     </div>
   );

@@ -2,7 +2,7 @@
 // custom tranches) are react-hook-form field arrays named "fundingSources.0.amount", so the same body posts with
 // and without JavaScript; without JavaScript a few blank spare rows stand in for the "add" buttons.
 import { Link } from "@remix-run/react";
-import type { ReactNode } from "react";
+import type { MouseEvent, ReactNode } from "react";
 import { type FieldArray, useFieldArray, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { formatFen, formatShare } from "~/lib/format";
@@ -13,6 +13,7 @@ import {
   fieldId,
   Form,
   FormErrorSummary,
+  readPath,
   SelectField,
   SubmitButton,
   TextAreaField,
@@ -57,7 +58,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
       <FormErrorSummary form={form} />
       <p className="muted">{t("form.intro")}</p>
 
-      <section className="card form-section" aria-labelledby="program-basics">
+      <section className="card program-form__section" aria-labelledby="program-basics">
         <h2 id="program-basics">{t("form.sections.basics")}</h2>
         <div className="form-grid">
           <TextField form={form} name="title" label={t("form.title")} hint={t("form.titleHint")} required className="field--wide" />
@@ -74,7 +75,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
         </div>
       </section>
 
-      <section className="card form-section" aria-labelledby="program-focus">
+      <section className="card program-form__section" aria-labelledby="program-focus">
         <h2 id="program-focus">{t("form.sections.focus")}</h2>
         <RepeatingRows
           form={form}
@@ -87,7 +88,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
           required
           renderRow={(index) => (
             <>
-              <input type="hidden" {...form.rhf.register(`categories.${index}.id`)} defaultValue={defaultValues.categories[index]?.id} />
+              <RowId form={form} name={`categories.${index}.id`} />
               <TextField form={form} name={`categories.${index}.name`} label={t("form.categoryName")} className="repeat-row__wide" />
               <TextField form={form} name={`categories.${index}.quota`} label={t("form.categoryQuota")} inputMode="numeric" />
             </>
@@ -110,11 +111,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
           max={MAX_CUSTOM_TARGET_GROUPS}
           renderRow={(index) => (
             <>
-              <input
-                type="hidden"
-                {...form.rhf.register(`customTargetGroups.${index}.id`)}
-                defaultValue={defaultValues.customTargetGroups[index]?.id}
-              />
+              <RowId form={form} name={`customTargetGroups.${index}.id`} />
               <TextField
                 form={form}
                 name={`customTargetGroups.${index}.name`}
@@ -127,7 +124,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
         />
       </section>
 
-      <section className="card form-section" aria-labelledby="program-money">
+      <section className="card program-form__section" aria-labelledby="program-money">
         <h2 id="program-money">{t("form.sections.money")}</h2>
         <RepeatingRows
           form={form}
@@ -154,7 +151,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
         <PoolTotal form={form} />
       </section>
 
-      <section className="card form-section" aria-labelledby="program-rules">
+      <section className="card program-form__section" aria-labelledby="program-rules">
         <h2 id="program-rules">{t("form.sections.rules")}</h2>
         <div className="form-grid">
           <TextField form={form} name="grantMin" label={t("form.grantMin")} required autoComplete="off" />
@@ -172,7 +169,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
         </div>
       </section>
 
-      <section className="card form-section" aria-labelledby="program-eligibility">
+      <section className="card program-form__section" aria-labelledby="program-eligibility">
         <h2 id="program-eligibility">{t("form.sections.eligibility")}</h2>
         <div className="form-grid">
           <CheckboxGroup form={form} name="eligibleKinds" legend={t("form.eligibleKinds")} options={applicantKinds.map(option("applicantKind"))} required />
@@ -188,7 +185,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
         </div>
       </section>
 
-      <section className="card form-section" aria-labelledby="program-schedule">
+      <section className="card program-form__section" aria-labelledby="program-schedule">
         <h2 id="program-schedule">{t("form.sections.schedule")}</h2>
         <div className="form-grid">
           <TextField form={form} name="opensAt" type="datetime-local" label={t("form.opensAt")} hint={t("form.windowHint")} required />
@@ -216,6 +213,12 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
       </div>
     </Form>
   );
+}
+
+/** The stored row a focus area or target group row edits; blank for a new row (see schemas.ts). */
+function RowId({ form, name }: { form: ProgramForm; name: `categories.${number}.id` | `customTargetGroups.${number}.id` }) {
+  const current = readPath(form.values, name);
+  return <input type="hidden" defaultValue={typeof current === "string" ? current : ""} {...form.rhf.register(name)} />;
 }
 
 type RepeatingGroup = keyof typeof blankRows;
@@ -252,12 +255,17 @@ function RepeatingRows<N extends RepeatingGroup>({
   const { t } = useTranslation("programs");
   const hydrated = useHydrated();
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name });
-  const error = form.errorFor(name);
+  // In the browser react-hook-form keeps an error about the whole group under "<group>.root"; the server sends it
+  // under the group's name.
+  const error = form.errorFor(`${name}.root`) ?? form.errorFor(name);
   const id = fieldId(name);
+  // Leaving a field shows its error, which moves these buttons down between mouse-down and mouse-up, so the click
+  // would miss; keeping the focus where it is until the click lands avoids that (keyboard use is unaffected).
+  const keepFocus = (event: MouseEvent) => event.preventDefault();
   const spareIndexes = Array.from({ length: Math.max(0, Math.min(SPARE_ROWS, max - fields.length)) }, (_, k) => fields.length + k);
   return (
     <fieldset
-      className={`field fieldset repeat-group${error ? " field--invalid" : ""}`}
+      className={`field fieldset repeat-group${error ? " repeat-group--invalid" : ""}`}
       aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
     >
       <legend className="field__label">
@@ -273,7 +281,12 @@ function RepeatingRows<N extends RepeatingGroup>({
         <div key={field.id} className="repeat-row">
           {renderRow(index)}
           {hydrated && fields.length > 1 ? (
-            <button type="button" className="button button--ghost button--small repeat-row__remove" onClick={() => remove(index)}>
+            <button
+              type="button"
+              className="button button--ghost button--small repeat-row__remove"
+              onMouseDown={keepFocus}
+              onClick={() => remove(index)}
+            >
               {t("form.removeRow")}
             </button>
           ) : null}
@@ -294,7 +307,7 @@ function RepeatingRows<N extends RepeatingGroup>({
       ) : null}
       {hydrated && fields.length < max ? (
         <div>
-          <button type="button" className="button button--small" onClick={() => append(blankRow)}>
+          <button type="button" className="button button--small" onMouseDown={keepFocus} onClick={() => append(blankRow)}>
             + {addLabel}
           </button>
         </div>
@@ -312,7 +325,11 @@ function PoolTotal({ form }: { form: ProgramForm }) {
   return (
     <p className="pool-total" aria-live="polite">
       <span>{t("form.pool")}</span>
-      <strong className="money">{amounts.some((amount) => amount.ok) ? formatFen(total, i18n.language) : t("form.poolPending")}</strong>
+      {amounts.some((amount) => amount.ok) ? (
+        <strong className="money">{formatFen(total, i18n.language)}</strong>
+      ) : (
+        <span className="muted">{t("form.poolPending")}</span>
+      )}
     </p>
   );
 }
@@ -326,7 +343,7 @@ function TranchePlanSection({ form }: { form: ProgramForm }) {
   const hideCustom = hydrated && preset !== "custom";
   const gateOptions = trancheGates.map((gate) => ({ value: gate, label: t(`catalogue.trancheGate.${gate}`) }));
   return (
-    <section className="card form-section" aria-labelledby="program-tranches">
+    <section className="card program-form__section" aria-labelledby="program-tranches">
       <h2 id="program-tranches">{t("form.sections.tranches")}</h2>
       <SelectField
         form={form}

@@ -9,7 +9,7 @@ import { Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { SubmitButton } from "~/ui/form";
 import { canChangeProgramStatus, canEditProgram, canViewManagedProgram } from "./permissions";
-import { ProgramDetails, ProgramStatusBadge } from "./program-details";
+import { ProgramDetails, ProgramFacts, ProgramStatusBadge } from "./program-details";
 import { nextStates, type ProgramStatus, transitionsOfferedNow } from "./program-lifecycle";
 import { changeProgramStatus, findProgramDetail } from "./programs.server";
 import { ProgramManageSchema } from "./schemas";
@@ -60,9 +60,11 @@ export default function ManageProgram() {
   const { t } = useTranslation("programs");
   return (
     <>
-      <p className="back-link">
-        <Link to="/manage">{t("manage.backToWorkspace")}</Link>
-      </p>
+      {can.act ? (
+        <p className="back-link">
+          <Link to="/manage">{t("manage.backToWorkspace")}</Link>
+        </p>
+      ) : null}
       <PageHeader
         title={program.title}
         subtitle={
@@ -91,6 +93,7 @@ export default function ManageProgram() {
         <p>
           {t("detail.status")}: <ProgramStatusBadge status={program.status} />
         </p>
+        <ProgramFacts program={program} />
         {actionData?.formError ? (
           <div className="alert alert--error" role="alert">
             {actionData.formError}

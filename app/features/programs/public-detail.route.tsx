@@ -3,10 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { idParam, notFound } from "~/lib/http";
 import { nowIso } from "~/lib/time";
-import { Instant, PageHeader } from "~/ui/bits";
+import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ApplySlot } from "./apply-slot";
-import { PhaseBadge, ProgramDetails } from "./program-details";
+import { PhaseBadge, ProgramDetails, ProgramFacts } from "./program-details";
 import { applicationPhase } from "./program-lifecycle";
 import { findProgramDetail } from "./programs.server";
 
@@ -36,9 +36,7 @@ export default function PublicProgram() {
         }
       />
       <div className="program-cta card">
-        <p>
-          {t("detail.window")}: <Instant iso={program.opensAt} /> – <Instant iso={program.closesAt} />
-        </p>
+        <ProgramFacts program={program} />
         <ApplySlot
           program={{ id: program.id, status: program.status, opensAt: program.opensAt, closesAt: program.closesAt, phase }}
         />

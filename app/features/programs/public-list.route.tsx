@@ -4,9 +4,9 @@ import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { pageFromUrl } from "~/lib/pagination";
 import { nowIso } from "~/lib/time";
-import { EmptyState, Instant, Money, PageHeader, Pagination } from "~/ui/bits";
+import { EmptyState, PageHeader, Pagination } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { GrantRange, PhaseBadge } from "./program-details";
+import { PhaseBadge, ProgramFacts } from "./program-details";
 import { applicationPhase } from "./program-lifecycle";
 import { countPublicPrograms, listPublicPrograms } from "./programs.server";
 
@@ -52,26 +52,7 @@ export default function PublicPrograms() {
                 <Link to={`/programs/${program.id}`}>{program.title}</Link>
               </h2>
               <p>{program.summary}</p>
-              <dl className="program-card__facts">
-                <div>
-                  <dt>{t("public.window")}</dt>
-                  <dd>
-                    <Instant iso={program.opensAt} /> – <Instant iso={program.closesAt} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("public.grantRange")}</dt>
-                  <dd>
-                    <GrantRange minFen={program.grantMinFen} maxFen={program.grantMaxFen} />
-                  </dd>
-                </div>
-                <div>
-                  <dt>{t("public.pool")}</dt>
-                  <dd>
-                    <Money fen={program.poolFen} />
-                  </dd>
-                </div>
-              </dl>
+              <ProgramFacts program={program} />
             </li>
           ))}
         </ul>

@@ -174,7 +174,7 @@ export const programs: typeof zh = {
     tranchePreset: "Payment plan",
     tranchePresetHint: "Grants are paid in tranches, each once its condition is met",
     customTranches: "Custom tranches",
-    customTranchesHint: "Shares must add up to 100%, at most 6 tranches; used only with “Custom tranches”",
+    customTranchesHint: "Shares must add up to 100%, at most 6 tranches; used only when the payment plan is set to custom",
     trancheShare: "Share (%)",
     trancheGate: "Paid",
     addTranche: "Add a tranche",
@@ -192,7 +192,7 @@ export const programs: typeof zh = {
     actions: "Status",
     currentStatus: "Current status: {{status}}",
     draftHint: "Only your funder's managers can see a draft. Once published, the program appears in the public list.",
-    openHint: "The program is published and the public can see this page. While nobody has applied, you can take it back to draft.",
+    openHint: "The program is published: the public sees it in the program list and on its page. While no organisation has applied, you can take it back to draft.",
     laterHint: "The later steps (review, decision, public notice, implementation) will be available here as those features arrive.",
     transition: {
       open: "Publish",

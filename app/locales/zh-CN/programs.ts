@@ -189,7 +189,7 @@ export const programs = {
     actions: "项目状态",
     currentStatus: "当前状态：{{status}}",
     draftHint: "草稿只有本单位的管理人员可以看到。发布后，项目会出现在公开的项目列表中。",
-    openHint: "项目已发布，公众可以看到本页内容。申报开始前或尚无申报时，可以撤回为草稿。",
+    openHint: "项目已发布，公众可以在项目列表和项目页面看到它。尚无组织申报时，可以撤回为草稿。",
     laterHint: "后续状态（评审、立项、公示、实施）将在相应功能上线后在此操作。",
     transition: {
       open: "发布项目",
