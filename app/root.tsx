@@ -108,6 +108,7 @@ function SiteHeader() {
           <nav className="site-nav" aria-label={t("nav.menu")}>
             <NavLink to="/programs">{t("nav.programs")}</NavLink>
             {user ? <NavLink to="/organizations">{t("nav.myOrganizations")}</NavLink> : null}
+            {nav?.hasOrganizations ? <NavLink to="/proposals">{t("nav.myProposals")}</NavLink> : null}
             {nav?.isManager ? <NavLink to="/manage">{t("nav.manage")}</NavLink> : null}
             {nav?.isAdmin ? <NavLink to="/admin">{t("nav.admin")}</NavLink> : null}
             {user ? (

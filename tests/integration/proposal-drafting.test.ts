@@ -236,10 +236,10 @@ function flatten(values: unknown, prefix = ""): Record<string, string | string[]
 }
 
 describe("attachments", () => {
-  function withFiles(files: { name: string; bytes: Buffer | Uint8Array; type?: string }[], fields: Record<string, string> = { intent: "save" }) {
+  function withFiles(files: { name: string; bytes: Buffer; type?: string }[], fields: Record<string, string> = { intent: "save" }) {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    for (const file of files) form.append("newAttachments", new File([file.bytes], file.name, { type: file.type ?? "application/octet-stream" }));
+    for (const file of files) form.append("newAttachments", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/octet-stream" }));
     return form;
   }
 

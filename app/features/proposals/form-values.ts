@@ -1,6 +1,7 @@
 // Stored content back into the strings the proposal form holds, with a few blank rows after the filled ones: without
 // JavaScript they are the only way to add a row (the server ignores them while blank); with JavaScript they are
 // simply ready to type into.
+import type { FormValues } from "~/lib/form-data";
 import { fenToYuanInput, parseYuan } from "~/lib/money";
 import { type BudgetLineAmounts, fundingSources, quantityToInput, parseQuantity } from "./budget";
 import type { BudgetLineInput, IndicatorTargetInput, ProposalContent } from "./content";
@@ -112,4 +113,13 @@ export function typedBudgetLine(row: Partial<BudgetLineFormValues> | undefined):
     quantityHundredths: parseQuantity(row.quantity ?? ""),
     fundingSource: source,
   };
+}
+
+/**
+ * Posted values as the form holds them. One ticked checkbox posts a single string where the form keeps a list, and
+ * react-hook-form would read a string as "tick every box" — so the target groups always go back as a list.
+ */
+export function postedFormValues(values: FormValues): FormValues {
+  const groups = values.targetGroupIds;
+  return { ...values, targetGroupIds: groups === undefined ? [] : Array.isArray(groups) ? groups : [groups] };
 }

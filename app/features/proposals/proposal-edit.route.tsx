@@ -20,7 +20,7 @@ import { requireProposalAccess } from "./access.server";
 import { ATTACHMENT_FIELD } from "./attachment-limits";
 import { checkUploads, readProposalForm, removeAttachment, storeAttachments, type UploadProblem } from "./attachments.server";
 import { deleteStash, findStash, stashFormValues } from "./draft-stash.server";
-import { contentToFormValues } from "./form-values";
+import { contentToFormValues, postedFormValues } from "./form-values";
 import { ProposalForm } from "./proposal-form";
 import { findProgramForProposals, listAttachments, loadProposal, loadSubmissionContext, saveDraft } from "./proposals.server";
 import { ruleFieldErrors } from "./rule-messages";
@@ -71,7 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     targetGroups,
     attachments,
     defaults: contentToFormValues(content, rules.targetGroupIds),
-    restored: stash ? { id: stash.id, values: stash.values } : null,
+    restored: stash ? { id: stash.id, values: postedFormValues(stash.values) } : null,
   };
 }
 
@@ -105,7 +105,7 @@ function uploadProblemMessage(problem: UploadProblem, t: TFunction): string {
 }
 
 function failure(fieldErrors: Record<string, string>, values: FormValues, status = 400) {
-  return data({ fieldErrors, values }, { status });
+  return data({ fieldErrors, values: postedFormValues(values) }, { status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -67,6 +67,36 @@ function useHydrated(): boolean {
   return hydrated;
 }
 
+type RowArrayName = "teamMembers" | "budgetLines" | "milestones" | "indicatorTargets";
+
+// Preset choices and hidden ids are there before anyone types, so they do not make a row "filled".
+const presetKeys = new Set(["fundingSource", "targetGroupId"]);
+
+function isBlankFormRow(value: unknown, key = ""): boolean {
+  if (presetKeys.has(key) || value === undefined || value === null || value === "" || value === false) return true;
+  if (typeof value === "string") return false;
+  if (Array.isArray(value)) return value.every((item) => isBlankFormRow(item));
+  if (typeof value === "object") return Object.entries(value).every(([child, item]) => isBlankFormRow(item, child));
+  return false;
+}
+
+/**
+ * The page arrives with spare blank rows for browsers without JavaScript. Once the "add a row" buttons work, one
+ * trailing blank row is enough; the others only make the form longer on a phone. Rows before a filled one stay, so
+ * every error keeps pointing at the row it names.
+ */
+function useTrimSpareRows(form: ProposalZodForm, name: RowArrayName, remove: (indexes: number[]) => void, hydrated: boolean) {
+  useEffect(() => {
+    if (!hydrated) return;
+    const rows: unknown[] = form.rhf.getValues(name) ?? [];
+    let keep = rows.length;
+    while (keep > 1 && isBlankFormRow(rows[keep - 1]) && isBlankFormRow(rows[keep - 2])) keep -= 1;
+    if (keep < rows.length) remove(Array.from({ length: rows.length - keep }, (_, offset) => keep + offset));
+    // Once per mount: later blank rows are the user's own doing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [hydrated]);
+}
+
 export function ProposalForm(props: ProposalFormProps) {
   const { t } = useTranslation("proposals");
   const form = useZodForm(ProposalSubmitSchema, { defaultValues: props.defaults, actionData: props.actionData });
@@ -84,11 +114,10 @@ export function ProposalForm(props: ProposalFormProps) {
       id="proposal-form"
       className="proposal-form"
     >
-      <FormErrorSummary form={form} />
-      <ErrorList errors={serverErrors} />
+      {Object.keys(serverErrors).length > 0 ? <ErrorList errors={serverErrors} /> : <FormErrorSummary form={form} />}
       {props.stashId ? <input type="hidden" name="stashId" value={props.stashId} /> : null}
 
-      <section className="card form-section proposal-section" aria-labelledby="section-basics">
+      <section className="card proposal-section" aria-labelledby="section-basics">
         <h2 id="section-basics">{t("sections.basics")}</h2>
         <div className="form-grid">
           <TextField form={form} name="title" label={t("fields.title")} hint={t("hints.title")} required className="field--wide" maxLength={100} />
@@ -138,7 +167,7 @@ export function ProposalForm(props: ProposalFormProps) {
         </div>
       </section>
 
-      <section className="card form-section proposal-section" aria-labelledby="section-texts">
+      <section className="card proposal-section" aria-labelledby="section-texts">
         <h2 id="section-texts">{t("sections.texts")}</h2>
         <div className="proposal-texts">
           <TextAreaField
@@ -179,6 +208,7 @@ function ErrorList({ errors }: { errors: FieldErrors }) {
   const fieldLevel = entries.filter(([path]) => !(formLevelKeys as readonly string[]).includes(path));
   return (
     <div className="alert alert--error proposal-errors" role="alert">
+      <p className="alert__title">{t("common:form.errorSummary")}</p>
       {formLevel.map(([path, message]) => (
         <p key={path} className="proposal-errors__form-level" id={fieldId(path)}>
           {message}
@@ -283,8 +313,9 @@ function AddRow({ hydrated, onAdd, label }: { hydrated: boolean; onAdd: () => vo
 function TeamSection({ form, hydrated }: RowSectionProps) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "teamMembers" });
+  useTrimSpareRows(form, "teamMembers", remove, hydrated);
   return (
-    <section className="card form-section proposal-section" aria-labelledby="section-team">
+    <section className="card proposal-section" aria-labelledby="section-team">
       <h2 id="section-team">{t("sections.team")}</h2>
       <p className="field__hint">{t("hints.team")}</p>
       <SectionError form={form} name="teamMembers" />
@@ -294,7 +325,13 @@ function TeamSection({ form, hydrated }: RowSectionProps) {
           <div className="proposal-row__fields">
             <TextField form={form} name={`teamMembers.${index}.name`} label={t("fields.teamMember.name")} maxLength={50} />
             <TextField form={form} name={`teamMembers.${index}.role`} label={t("fields.teamMember.role")} maxLength={50} />
-            <TextField form={form} name={`teamMembers.${index}.qualification`} label={t("fields.teamMember.qualification")} maxLength={100} />
+            <TextField
+              form={form}
+              name={`teamMembers.${index}.qualification`}
+              label={t("fields.teamMember.qualification")}
+              maxLength={100}
+              className="proposal-field--qualification"
+            />
           </div>
         </div>
       ))}
@@ -306,12 +343,13 @@ function TeamSection({ form, hydrated }: RowSectionProps) {
 function BudgetSection({ form, hydrated, rules, organizationKind }: RowSectionProps & { rules: BudgetRulesView; organizationKind: string }) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "budgetLines" });
+  useTrimSpareRows(form, "budgetLines", remove, hydrated);
   const categoryOptions = costCategories
     .filter((category) => !rules.prohibitedCategories.includes(category))
     .map((category) => ({ value: category, label: costCategoryLabel(category, t) }));
   const sourceOptions = fundingSources.map((source) => ({ value: source, label: t(`fundingSources.${source}`) }));
   return (
-    <section className="card form-section proposal-section" aria-labelledby="section-budget">
+    <section className="card proposal-section" aria-labelledby="section-budget">
       <h2 id="section-budget">{t("sections.budget")}</h2>
       <BudgetLimits rules={rules} organizationKind={organizationKind} />
       <p className="field__hint">{t("hints.budget")}</p>
@@ -326,6 +364,7 @@ function BudgetSection({ form, hydrated, rules, organizationKind }: RowSectionPr
               label={t("fields.budgetLine.category")}
               options={categoryOptions}
               placeholder={t("choose")}
+              className="proposal-field--category"
             />
             <TextField form={form} name={`budgetLines.${index}.item`} label={t("fields.budgetLine.item")} maxLength={100} className="proposal-field--item" />
             <TextField form={form} name={`budgetLines.${index}.unitPrice`} label={t("fields.budgetLine.unitPrice")} inputMode="decimal" />
@@ -445,7 +484,9 @@ function BudgetSummary({ form, rules, organizationKind }: { form: ProposalZodFor
       </div>
       <div id={fieldId("grantRequested")} tabIndex={-1} className="proposal-budget-check" aria-live="polite">
         <h4>{t("budget.check")}</h4>
-        {problems.length === 0 ? (
+        {totals.totalFen === 0 ? (
+          <p className="muted">{t("budget.checkEmpty")}</p>
+        ) : problems.length === 0 ? (
           <p className="proposal-budget-check__ok">{t("budget.checkOk")}</p>
         ) : (
           <ul className="proposal-budget-check__problems">
@@ -462,8 +503,9 @@ function BudgetSummary({ form, rules, organizationKind }: { form: ProposalZodFor
 function MilestoneSection({ form, hydrated }: RowSectionProps) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "milestones" });
+  useTrimSpareRows(form, "milestones", remove, hydrated);
   return (
-    <section className="card form-section proposal-section" aria-labelledby="section-milestones">
+    <section className="card proposal-section" aria-labelledby="section-milestones">
       <h2 id="section-milestones">{t("sections.milestones")}</h2>
       <p className="field__hint">{t("hints.milestones")}</p>
       <SectionError form={form} name="milestones" />
@@ -471,7 +513,7 @@ function MilestoneSection({ form, hydrated }: RowSectionProps) {
         <div key={field.id} className="proposal-row proposal-row--milestone" role="group" aria-label={t("rowLabel.milestone", { n: index + 1 })}>
           <RowControls hydrated={hydrated} onRemove={() => remove(index)} label={t("rowLabel.milestone", { n: index + 1 })} />
           <div className="proposal-row__fields">
-            <TextField form={form} name={`milestones.${index}.title`} label={t("fields.milestone.title")} maxLength={100} />
+            <TextField form={form} name={`milestones.${index}.title`} label={t("fields.milestone.title")} maxLength={100} className="proposal-field--item" />
             <TextField form={form} name={`milestones.${index}.dueOn`} type="date" label={t("fields.milestone.dueOn")} />
             <TextField form={form} name={`milestones.${index}.deliverable`} label={t("fields.milestone.deliverable")} maxLength={200} className="proposal-field--wide" />
           </div>
@@ -485,9 +527,10 @@ function MilestoneSection({ form, hydrated }: RowSectionProps) {
 function TargetSection({ form, hydrated, targetGroups }: RowSectionProps & { targetGroups: ProposalFormProps["targetGroups"] }) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "indicatorTargets" });
+  useTrimSpareRows(form, "indicatorTargets", remove, hydrated);
   const groupIds = targetGroups.map((group) => group.id);
   return (
-    <section className="card form-section proposal-section" aria-labelledby="section-targets">
+    <section className="card proposal-section" aria-labelledby="section-targets">
       <h2 id="section-targets">{t("sections.targets")}</h2>
       <p className="field__hint">{t("hints.targets")}</p>
       <SectionError form={form} name="indicatorTargets" />
@@ -524,6 +567,7 @@ function TargetRow({
           name={`indicatorTargets.${index}.indicator`}
           label={t("fields.indicatorTarget.indicator")}
           placeholder={t("choose")}
+          className="proposal-field--category"
           options={indicatorChoices.map((choice) => ({ value: choice, label: t(`indicators.${choice}.name`) }))}
         />
         {showCustom ? (
@@ -579,7 +623,7 @@ function AttachmentSection({
   const error = form.errorFor(ATTACHMENT_FIELD);
   const id = fieldId(ATTACHMENT_FIELD);
   return (
-    <section className="card form-section proposal-section" aria-labelledby="section-attachments">
+    <section className="card proposal-section" aria-labelledby="section-attachments">
       <h2 id="section-attachments">{t("sections.attachments")}</h2>
       {attachments.length > 0 ? (
         <ul className="proposal-attachments">

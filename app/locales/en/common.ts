@@ -7,6 +7,7 @@ export const common: typeof zh = {
     home: "Home",
     programs: "Programs",
     myOrganizations: "My organizations",
+    myProposals: "My proposals",
     manage: "Manage",
     admin: "Platform admin",
     account: "Account",

@@ -16,7 +16,7 @@ export const proposals: typeof zh = {
     withdrawn: "Withdrawn",
   },
   fundingSources: {
-    grant: "Grant requested",
+    grant: "Grant",
     self_raised: "Self-raised",
     partner_match: "Partner match",
   },
@@ -158,6 +158,7 @@ export const proposals: typeof zh = {
     limitProhibited: "Not fundable: {{categories}}",
     check: "Budget check",
     checkOk: "The budget meets this program's grant rules.",
+    checkEmpty: "Once you add budget lines, they are checked here against this program's grant rules as you type.",
   },
   actions: {
     addTeamMember: "Add member",

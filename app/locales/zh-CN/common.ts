@@ -5,6 +5,7 @@ export const common = {
     home: "首页",
     programs: "创投项目",
     myOrganizations: "我的组织",
+    myProposals: "我的申报",
     manage: "管理",
     admin: "平台管理",
     account: "账户",

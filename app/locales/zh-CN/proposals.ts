@@ -153,6 +153,7 @@ export const proposals = {
     limitProhibited: "不得列支：{{categories}}",
     check: "预算检查",
     checkOk: "预算符合本项目资助规则。",
+    checkEmpty: "填写预算行后，这里会按本项目资助规则实时检查。",
   },
   actions: {
     addTeamMember: "添加成员",
@@ -316,7 +317,7 @@ export const proposals = {
         title: "项目名称",
         number: "申报编号",
       },
-      direction: { asc: "从小到大", desc: "从大到小" },
+      direction: { asc: "升序", desc: "降序" },
       sortedAsc: "升序",
       sortedDesc: "降序",
       columns: {
