@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ProgramStatusBadge } from "~/features/funders/staff-panels";
+import { ProgramStatusBadge } from "~/features/programs/program-details";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { EmptyState, Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ProgramStatusBadge } from "~/features/programs/program-details";
 import { requireActor } from "~/lib/actor.server";
 import { forbidden } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
@@ -8,7 +9,7 @@ import { EmptyState, Instant, Money, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { listStaffWorkspace } from "./funders.server";
 import { canUseStaffWorkspace } from "./permissions";
-import { FunderKindLabel, ProgramStatusBadge, regionOf } from "./staff-panels";
+import { FunderKindLabel, regionOf } from "./staff-panels";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);

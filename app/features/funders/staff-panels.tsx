@@ -3,7 +3,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { formatMobile } from "~/features/organizations/phone";
-import { EmptyState, Instant, StatusBadge } from "~/ui/bits";
+import { EmptyState, Instant } from "~/ui/bits";
 import { FormErrorSummary, SubmitButton, TextField, useZodForm } from "~/ui/form";
 import { InviteManagerSchema, isFunderKind, type StaffActionFailure } from "./schemas";
 
@@ -28,21 +28,6 @@ export function regionOf(funder: Pick<FunderSummary, "province" | "city" | "dist
 export function FunderKindLabel({ kind }: { kind: string }) {
   const { t } = useTranslation("funders");
   return <>{isFunderKind(kind) ? t(`kind.${kind}`) : kind}</>;
-}
-
-const statusTones: Record<string, "neutral" | "info" | "success" | "warning"> = {
-  draft: "neutral",
-  open: "success",
-  reviewing: "info",
-  deciding: "info",
-  notice: "warning",
-  running: "success",
-  closed: "neutral",
-};
-
-export function ProgramStatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation("programs");
-  return <StatusBadge tone={statusTones[status] ?? "neutral"}>{t(`status.${status}`, { defaultValue: status })}</StatusBadge>;
 }
 
 export function FunderDetails({ funder }: { funder: FunderSummary }) {
