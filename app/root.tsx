@@ -1,4 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import {
   Form,
   Links,
@@ -45,6 +46,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );
 }
+
+// Remix skips revalidation after a failed (4xx) action; the root reloads anyway so a flash message from the
+// previous redirect does not linger above the new errors.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod !== undefined && formMethod !== "GET" ? true : defaultShouldRevalidate;
 
 export function useRootData() {
   return useRouteLoaderData<typeof loader>("root");

@@ -71,6 +71,11 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
     return edited ? undefined : translateMessage(serverErrors[name], t);
   };
 
+  // react-hook-form focuses the failed field only when it owns the ref; checkbox groups and custom widgets mark
+  // themselves aria-invalid instead, so look for the first marked element once the errors have rendered.
+  const focusFirstInvalid = () =>
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
@@ -84,7 +89,7 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
       });
     // Buttons marked formNoValidate (save as draft) skip validation: a draft may be incomplete.
     if (submitter instanceof HTMLButtonElement && submitter.formNoValidate) send();
-    else void rhf.handleSubmit(send)(event);
+    else void rhf.handleSubmit(send, focusFirstInvalid)(event);
   };
 
   return {

@@ -1,5 +1,6 @@
 // Accounts: signing up and in, the profile and the password. Each change is one transaction with its audit event;
 // the session that results is created inside it, so a half-done sign-up never leaves a user without a session.
+import { promoteIfFirstAccount } from "~/features/admin/first-admin.server";
 import { recordAudit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
 import { hashPassword, verifyPassword } from "~/lib/password.server";
@@ -48,8 +49,9 @@ export async function signUp(
         entityId: created.id,
         after: { email: account.email.toLowerCase(), name: account.name },
       });
+      const becameAdmin = await promoteIfFirstAccount(trx, created.id);
       const cookie = await createUserSession(created.id, request, trx);
-      return { status: "created" as const, userId: created.id, cookie };
+      return { status: "created" as const, userId: created.id, cookie, becameAdmin };
     });
 }
 

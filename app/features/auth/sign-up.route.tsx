@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ fieldErrors: { email: parsed.t("auth:errors.emailTaken") }, values }, { status: 400 });
   }
   return redirectWithFlash(
-    safeRedirectPath(redirectTo, "") || AFTER_SIGN_UP,
+    safeRedirectPath(redirectTo, "") || (outcome.becameAdmin ? "/admin" : AFTER_SIGN_UP),
     { kind: "success", message: "auth:signUp.welcome" },
     { "Set-Cookie": outcome.cookie },
   );
