@@ -20,7 +20,7 @@ export interface NewAccount {
 export async function signUp(
   account: NewAccount,
   request: Request,
-): Promise<{ status: "created"; userId: number; cookie: string } | { status: "emailTaken" }> {
+): Promise<{ status: "created"; userId: number; cookie: string; becameAdmin: boolean } | { status: "emailTaken" }> {
   const passwordHash = await hashPassword(account.password);
   return db()
     .transaction()
