@@ -95,6 +95,21 @@ describe("program form schema", () => {
     if (message) expect(errors[field]).toBe(message);
   });
 
+  test.each<[string, unknown]>([
+    ["an empty body", {}],
+    ["a body without a payment plan", programFormValues({ tranchePreset: null })],
+    ["a body with an unknown payment plan", programFormValues({ tranchePreset: "30-70" })],
+    ["something that is not a form", "title=x"],
+  ])("refuses %s with a message instead of failing", (_name, body) => {
+    const result = ProgramFormSchema.safeParse(body);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.length).toBeGreaterThan(0);
+  });
+
+  test("names the missing payment plan on its field", () => {
+    expect(errorsFor({ tranchePreset: null })).toEqual({ tranchePreset: "validation:choose" });
+  });
+
   test("reports problems in several places at once", () => {
     const errors = errorsFor({ opensAt: "2026-12-10T09:00", closesAt: "2026-12-01T09:00", "fundingSources.0.amount": "1.234", title: "" });
     expect(Object.keys(errors).sort()).toEqual(["closesAt", "fundingSources.0.amount", "title"]);

@@ -123,6 +123,17 @@ describe("creating a program", () => {
     expect(await programFootprint()).toEqual(before);
   });
 
+  test("an empty or truncated body is a 400 with field errors, not a crash", async () => {
+    const { user, funderId } = await createManager(db());
+    const before = await programFootprint();
+    for (const form of [{}, { title: "只有标题" }, programFormBody({ tranchePreset: "bogus" })]) {
+      const result = await callRoute(newAction, newPath(funderId), { userId: user.id, form });
+      expect(result.status).toBe(400);
+      expect(Object.keys(result.data.fieldErrors).length).toBeGreaterThan(0);
+    }
+    expect(await programFootprint()).toEqual(before);
+  });
+
   test("shows the form to the funder's manager with sensible defaults", async () => {
     const { user, funderId } = await createManager(db());
     const result = await callRoute(newLoader, newPath(funderId), { userId: user.id });

@@ -209,16 +209,21 @@ const ProgramFieldsSchema = z.discriminatedUnion("tranchePreset", [
     tranchePreset: z.enum(fixedPresets),
     tranches: z.custom<z.input<typeof TrancheRow>[]>().optional(),
   }),
-]);
+], { error: "validation:choose" });
 
 type Fields = z.output<typeof ProgramFieldsSchema>;
 type FieldName = keyof Fields;
 
-// Rules across fields run only once the fields they compare are valid themselves, so every problem in the form
-// shows at once and none is reported twice.
+// Rules across fields run as soon as the fields they compare are valid themselves, so every problem in the form
+// shows at once and none is reported twice. They never run when the body did not even match the form's shape (no
+// object, no preset): then the fields were not parsed at all.
 function whenValid(...names: FieldName[]) {
   return {
-    when: (payload: z.core.ParsePayload) => !payload.issues.some((issue) => names.some((name) => name === issue.path?.[0])),
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some(
+        (issue) =>
+          issue.code === "invalid_union" || !issue.path?.length || names.some((name) => name === issue.path?.[0]),
+      ),
   };
 }
 
