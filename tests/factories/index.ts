@@ -10,7 +10,7 @@ import { attachmentFilePath } from "../../app/features/proposals/attachments.ser
 import { budgetTotals, lineAmountFen } from "../../app/features/proposals/budget";
 import { type ProposalContent, presentRows, proposalNumber } from "../../app/features/proposals/content";
 import type { CostCategory } from "../../app/features/programs/catalogues";
-import { buildSnapshot } from "../../app/features/proposals/snapshot";
+import { buildSnapshot, type ProposalSnapshot } from "../../app/features/proposals/snapshot";
 
 type DB = Kysely<Database>;
 
@@ -516,4 +516,166 @@ export async function createAttachment(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+// ---- many proposals: the benchmark's program and the demo's busy list ----
+
+/** Project themes as community teams name them, with the focus area and target group (by position) they serve. */
+const proposalThemes = [
+  { brand: "银龄相伴", topic: "独居老人结对探访", area: 0 },
+  { brand: "童心港湾", topic: "四点半课堂", area: 1 },
+  { brand: "邻里守望", topic: "困难家庭微心愿", area: 2 },
+  { brand: "助残同行", topic: "残疾人居家康复陪伴", area: 3 },
+  { brand: "暖心食堂", topic: "高龄老人助餐送餐", area: 0 },
+  { brand: "书香社区", topic: "留守儿童亲子共读", area: 1 },
+  { brand: "健康小屋", topic: "慢病老人自我管理", area: 0 },
+  { brand: "微光课堂", topic: "流动儿童课业辅导", area: 1 },
+  { brand: "夕阳红", topic: "老年人智能手机培训", area: 0 },
+  { brand: "巧手工坊", topic: "残障人士手工技能", area: 3 },
+  { brand: "安心守护", topic: "独居老人燃气安全巡查", area: 2 },
+  { brand: "温暖衣橱", topic: "困难群众冬衣募集", area: 2 },
+] as const;
+
+export const benchCommunities = [
+  "南七街道幸福社区",
+  "南七街道南七社区",
+  "南七街道西园社区",
+  "稻香村街道稻香村社区",
+  "琥珀街道琥珀社区",
+  "琥珀街道潜山社区",
+  "三里庵街道井岗社区",
+  "荷叶地街道荷叶地社区",
+  "五里墩街道五里墩社区",
+  "笔架山街道笔架山社区",
+  "西园街道西园新村社区",
+  "井岗镇十里店社区",
+] as const;
+
+/** Screening states in a realistic mix: most wait for screening, some are decided, a few returned or withdrawn. */
+const statusMix = [
+  ...Array.from({ length: 12 }, () => "submitted"),
+  "eligible",
+  "eligible",
+  "eligible",
+  "returned",
+  "returned",
+  "ineligible",
+  "in_review",
+  "withdrawn",
+] as const;
+
+/**
+ * The index-th of many different proposals to one program: the realistic content with its own theme, community,
+ * focus area, target group and amounts, so filters, sorting and search have something to tell apart.
+ */
+export function variedProposalContent(
+  index: number,
+  program: { categoryIds: number[]; targetGroupIds: number[]; implementationStartsOn: string; implementationEndsOn: string },
+): ProposalContent {
+  const base = realisticProposalContent(program);
+  const theme = proposalThemes[index % proposalThemes.length] ?? proposalThemes[0];
+  const community = benchCommunities[Math.floor(index / proposalThemes.length) % benchCommunities.length] ?? benchCommunities[0];
+  const place = community.replace(/^.*?(街道|镇)/, "");
+  const groupId = program.targetGroupIds[theme.area];
+  return {
+    ...base,
+    title: `${theme.brand}·${place}${theme.topic}`,
+    programCategoryId: program.categoryIds[theme.area] ?? null,
+    targetGroupIds: groupId === undefined ? [] : [groupId],
+    serviceCommunity: community,
+    expectedBeneficiaries: 30 + (index % 90),
+    // 20 to 60 relief packs: grants from about ¥3,800 to ¥5,800.
+    budgetLines: base.budgetLines.map((line, position) =>
+      line && position === 0 ? { ...line, quantityHundredths: (20 + ((index * 7) % 41)) * 100 } : line,
+    ),
+  };
+}
+
+export function variedProposalStatus(index: number): string {
+  return statusMix[(index * 7) % statusMix.length] ?? "submitted";
+}
+
+/**
+ * Attachment rows without files (for volume: the benchmark, lists), added to the proposal's current version as a
+ * submission would have listed them. Downloads of these rows find no file; use createAttachment for that.
+ */
+export async function createAttachmentRows(
+  db: DB,
+  options: { proposalId: number; uploadedBy: number; files: { originalName: string; mimeType: string; sizeBytes: number }[] },
+) {
+  const stamp = now();
+  const rows = await db
+    .insertInto("attachment")
+    .values(
+      options.files.map((file) => {
+        const { token, tokenHash } = newToken();
+        return {
+          proposalId: options.proposalId,
+          originalName: file.originalName,
+          storedName: `${token.slice(0, 32).toLowerCase()}.${file.originalName.split(".").pop() ?? "bin"}`,
+          mimeType: file.mimeType,
+          sizeBytes: file.sizeBytes,
+          sha256: tokenHash,
+          uploadedBy: options.uploadedBy,
+          createdAt: stamp,
+        };
+      }),
+    )
+    .returning(["id", "originalName", "mimeType", "sizeBytes", "sha256"])
+    .execute();
+  const version = await db
+    .selectFrom("proposalVersion")
+    .innerJoin("proposal", (join) =>
+      join.onRef("proposal.id", "=", "proposalVersion.proposalId").onRef("proposal.currentVersion", "=", "proposalVersion.version"),
+    )
+    .select(["proposalVersion.id", "proposalVersion.snapshot"])
+    .where("proposal.id", "=", options.proposalId)
+    .executeTakeFirst();
+  if (version) {
+    const snapshot: ProposalSnapshot = JSON.parse(version.snapshot);
+    snapshot.attachments = [...snapshot.attachments, ...rows];
+    await db.updateTable("proposalVersion").set({ snapshot: JSON.stringify(snapshot) }).where("id", "=", version.id).execute();
+  }
+  return rows;
+}
+
+const benchAttachments = [
+  { originalName: "项目实施方案.pdf", mimeType: "application/pdf", sizeBytes: 486_000 },
+  { originalName: "预算明细表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sizeBytes: 23_500 },
+];
+
+/**
+ * Many proposals to one program from the given organisations, each of realistic size (2 team members, 8 budget
+ * lines, 4 milestones, 3 targets, 2 attachment rows), in varied states. Pass a transaction to make it fast.
+ */
+export async function createManyProposals(
+  db: DB,
+  options: { programId: number; applicants: { organizationId: number; userId: number }[]; count: number },
+) {
+  const program = await db.selectFrom("program").selectAll().where("id", "=", options.programId).executeTakeFirstOrThrow();
+  const [categories, targetGroups] = await Promise.all([
+    db.selectFrom("programCategory").select("id").where("programId", "=", program.id).orderBy("position").execute(),
+    db.selectFrom("programTargetGroup").select("id").where("programId", "=", program.id).orderBy("position").execute(),
+  ]);
+  const shape = {
+    categoryIds: categories.map((row) => row.id),
+    targetGroupIds: targetGroups.map((row) => row.id),
+    implementationStartsOn: program.implementationStartsOn,
+    implementationEndsOn: program.implementationEndsOn,
+  };
+  const ids: number[] = [];
+  for (let index = 0; index < options.count; index += 1) {
+    const applicant = options.applicants[index % options.applicants.length];
+    if (!applicant) throw new Error("createManyProposals needs at least one applicant");
+    const proposal = await createProposal(db, {
+      programId: program.id,
+      organizationId: applicant.organizationId,
+      createdBy: applicant.userId,
+      status: variedProposalStatus(index),
+      content: variedProposalContent(index, shape),
+    });
+    await createAttachmentRows(db, { proposalId: proposal.id, uploadedBy: applicant.userId, files: benchAttachments });
+    ids.push(proposal.id);
+  }
+  return ids;
 }

@@ -61,7 +61,7 @@ function hrefWith(base: string, filters: ProposalListFilters): string {
 export default function ManageProposals() {
   const data = useLoaderData<typeof loader>();
   const { program, counts, filters, rows, page } = data;
-  const { t } = useTranslation("proposals");
+  const { t, i18n } = useTranslation("proposals");
   const base = `/manage/programs/${program.id}/proposals`;
   const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
   const exportQuery = filtersToSearchParams(filters).toString();
@@ -102,7 +102,9 @@ export default function ManageProposals() {
               </a>
             </div>
           </div>
-          <p className="field__hint proposal-list__hint">{t("manage.list.exportHint", { max: data.exportMax })}</p>
+          <p className="field__hint proposal-list__hint">
+            {t("manage.list.exportHint", { max: data.exportMax.toLocaleString(i18n.language) })}
+          </p>
           {rows.length === 0 ? (
             <EmptyState title={t("manage.list.noMatch")}>{t("manage.list.noMatchBody")}</EmptyState>
           ) : (
@@ -202,7 +204,7 @@ function Filters({ data, base }: { data: LoaderData; base: string }) {
             maxLength={100}
           />
         </div>
-        <div className="field">
+        <div className="field proposal-filters__sort-field">
           <label className="field__label" htmlFor="proposal-filter-sort">
             {t("manage.list.sort")}
           </label>
@@ -276,7 +278,7 @@ function ProposalTable({
   const { t } = useTranslation("proposals");
   const column = (key: ColumnKey) => t(`manage.list.columns.${key}`);
   return (
-    <div className="table-wrap proposal-list">
+    <div className="table-wrap proposal-list stacked-table">
       <table>
         <thead>
           <tr>

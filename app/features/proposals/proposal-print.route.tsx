@@ -14,6 +14,7 @@ import { requireProposalAccess } from "./access.server";
 import { fundingSources, grantShareBp, quantityToInput } from "./budget";
 import { costCategoryLabel, indicatorLabels, targetGroupLabel } from "./labels";
 import printStylesheet from "./print.css?url";
+import { isMemberOf } from "./permissions";
 import { findProgramForProposals, findProposalVersion, loadProposal } from "./proposals.server";
 import { findApplicantOrganization } from "./screening.server";
 import { buildSnapshot, type ProposalSnapshot } from "./snapshot";
@@ -47,7 +48,7 @@ async function printedSnapshot(proposalId: number, currentVersion: number): Prom
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { access } = await requireProposalAccess(request, params);
+  const { actor, access } = await requireProposalAccess(request, params);
   const [snapshot, organization, { t, language }] = await Promise.all([
     printedSnapshot(access.id, access.currentVersion),
     findApplicantOrganization(access.organizationId),
@@ -55,7 +56,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   return {
     title: `${t("proposals:print.meta", { number: snapshot.number })} · ${snapshot.title || t("proposals:untitled")}`,
-    proposalId: access.id,
+    // Back to the page the reader came from: the organisation's own, or the funder's screening page.
+    backTo: isMemberOf(actor, access.organizationId) ? `/proposals/${access.id}` : `/manage/proposals/${access.id}`,
     isDraft: access.currentVersion === 0,
     snapshot,
     organization: assertFound(organization),
@@ -96,10 +98,10 @@ export default function ProposalPrint() {
 function PrintToolbar() {
   const { t } = useTranslation("proposals");
   const hydrated = useHydrated();
-  const { proposalId } = useLoaderData<typeof loader>();
+  const { backTo } = useLoaderData<typeof loader>();
   return (
     <div className="print-toolbar no-print">
-      <Link to={`/proposals/${proposalId}`} className="button button--ghost">
+      <Link to={backTo} className="button button--ghost">
         {t("print.back")}
       </Link>
       {hydrated ? (
@@ -435,7 +437,7 @@ function Milestones({ snapshot }: { snapshot: ProposalSnapshot }) {
 }
 
 function Targets({ snapshot }: { snapshot: ProposalSnapshot }) {
-  const { t } = useTranslation("proposals");
+  const { t, i18n } = useTranslation("proposals");
   const groupName = (id: number) => {
     const group = snapshot.targetGroups.find((candidate) => candidate.id === id);
     return group ? targetGroupLabel(group, t) : String(id);
@@ -462,7 +464,7 @@ function Targets({ snapshot }: { snapshot: ProposalSnapshot }) {
                   <td className="print-table__index">{index + 1}</td>
                   <td>{name || "—"}</td>
                   <td className="numeric">
-                    {target.targetValue ?? "—"} {unit}
+                    {target.targetValue === null ? "—" : target.targetValue.toLocaleString(i18n.language)} {unit}
                   </td>
                   <td>
                     {target.split.length > 0

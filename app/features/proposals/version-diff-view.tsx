@@ -202,10 +202,10 @@ export function VersionDiffView({ diff, targetGroups }: VersionDiffViewProps) {
                 {diff.fields.map((change) => (
                   <tr key={change.field}>
                     <th scope="row">{t(fieldLabelKeys[change.field])}</th>
-                    <td className="version-diff__before">
+                    <td className="version-diff__before" data-label={t("manage.versions.before")}>
                       <FieldValue field={change.field} value={change.before} />
                     </td>
-                    <td className="version-diff__after">
+                    <td className="version-diff__after" data-label={t("manage.versions.after")}>
                       <FieldValue field={change.field} value={change.after} />
                     </td>
                   </tr>
