@@ -50,7 +50,10 @@ const DAY_SECONDS = 24 * 60 * 60;
  * The instants a range of Beijing calendar days covers, for date filters: [start of `from`, start of the day after
  * `to`). Either end may be open (null). China has kept one offset all year since 1991, so each day is 24 hours.
  */
-export function shanghaiDayRange(from: string | undefined, to: string | undefined): { start: string | null; end: string | null } {
+export function shanghaiDayRange(
+  from: string | undefined,
+  to: string | undefined,
+): { start: string | null; end: string | null } {
   const start = from ? shanghaiLocalToIso(`${from}T00:00`) : null;
   const toStart = to ? shanghaiLocalToIso(`${to}T00:00`) : null;
   return { start, end: toStart ? new Date(Date.parse(toStart) + DAY_SECONDS * 1000).toISOString() : null };

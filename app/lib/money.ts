@@ -81,7 +81,9 @@ export function parsePercentToBp(input: string): ParsedShare {
 /** Basis points back into percent input text: 3000 → "30", 1250 → "12.5". */
 export function bpToPercentInput(bp: number): string {
   const whole = Math.trunc(bp / 100);
-  const fraction = String(bp % 100).padStart(2, "0").replace(/0+$/, "");
+  const fraction = String(bp % 100)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : String(whole);
 }
 

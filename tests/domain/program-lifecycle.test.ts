@@ -63,7 +63,8 @@ describe("program transition table", () => {
   });
 
   test("every status but closed has a way forward", () => {
-    for (const status of programStatuses.filter((s) => s !== "closed")) expect(nextStates(status).length).toBeGreaterThan(0);
+    for (const status of programStatuses.filter((s) => s !== "closed"))
+      expect(nextStates(status).length).toBeGreaterThan(0);
   });
 });
 
@@ -80,7 +81,13 @@ describe("checkTransition preconditions", () => {
   test.each<[string, ProgramStatus, ProgramStatus, Partial<TransitionFacts>, string | null]>([
     ["opens a complete program whose window closes later", "draft", "open", {}, null],
     ["refuses to open an incomplete program", "draft", "open", { programComplete: false }, "programComplete"],
-    ["refuses to open a program whose window has closed", "draft", "open", { closesAt: "2026-11-30T00:00:00.000Z" }, "closesInFuture"],
+    [
+      "refuses to open a program whose window has closed",
+      "draft",
+      "open",
+      { closesAt: "2026-11-30T00:00:00.000Z" },
+      "closesInFuture",
+    ],
     ["refuses to open a program that closes right now", "draft", "open", { closesAt: now }, "closesInFuture"],
     ["takes an open program without proposals back to draft", "open", "draft", {}, null],
     ["keeps an open program with proposals open", "open", "draft", { proposalCount: 1 }, "noProposals"],
@@ -94,7 +101,10 @@ describe("checkTransition preconditions", () => {
   });
 
   test("names the audit event of the move", () => {
-    expect(checkTransition("draft", "open", facts())).toMatchObject({ ok: true, transition: { action: "program.opened" } });
+    expect(checkTransition("draft", "open", facts())).toMatchObject({
+      ok: true,
+      transition: { action: "program.opened" },
+    });
   });
 });
 

@@ -1,5 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { newProgramFormValues, ProgramFormSchema, programToFormValues, withoutTrailingSpareRows } from "~/features/programs/schemas";
+import {
+  newProgramFormValues,
+  ProgramFormSchema,
+  programToFormValues,
+  withoutTrailingSpareRows,
+} from "~/features/programs/schemas";
 import { issuesToFieldErrors } from "~/lib/validation";
 import { programFormValues } from "../support/program-form";
 
@@ -55,35 +60,117 @@ describe("program form schema", () => {
   });
 
   test.each<[string, Overrides, string, string]>([
-    ["a window that closes before it opens", { opensAt: "2026-12-10T09:00", closesAt: "2026-12-01T09:00" }, "closesAt", "programs:errors.closesBeforeOpens"],
-    ["a window that closes the moment it opens", { opensAt: "2026-12-10T09:00", closesAt: "2026-12-10T09:00" }, "closesAt", "programs:errors.closesBeforeOpens"],
-    ["grant minimum above maximum", { grantMin: "5万", grantMax: "3万" }, "grantMin", "programs:errors.grantMinAboveMax"],
+    [
+      "a window that closes before it opens",
+      { opensAt: "2026-12-10T09:00", closesAt: "2026-12-01T09:00" },
+      "closesAt",
+      "programs:errors.closesBeforeOpens",
+    ],
+    [
+      "a window that closes the moment it opens",
+      { opensAt: "2026-12-10T09:00", closesAt: "2026-12-10T09:00" },
+      "closesAt",
+      "programs:errors.closesBeforeOpens",
+    ],
+    [
+      "grant minimum above maximum",
+      { grantMin: "5万", grantMax: "3万" },
+      "grantMin",
+      "programs:errors.grantMinAboveMax",
+    ],
     [
       "custom tranche shares adding to 90%",
-      { tranchePreset: "custom", "tranches.0.share": "50", "tranches.0.gate": "signing", "tranches.1.share": "40", "tranches.1.gate": "final_approved" },
+      {
+        tranchePreset: "custom",
+        "tranches.0.share": "50",
+        "tranches.0.gate": "signing",
+        "tranches.1.share": "40",
+        "tranches.1.gate": "final_approved",
+      },
       "tranches",
       "programs:errors.trancheSum",
     ],
     [
       "custom tranches whose gates go backwards",
-      { tranchePreset: "custom", "tranches.0.share": "50", "tranches.0.gate": "final_approved", "tranches.1.share": "50", "tranches.1.gate": "signing" },
+      {
+        tranchePreset: "custom",
+        "tranches.0.share": "50",
+        "tranches.0.gate": "final_approved",
+        "tranches.1.share": "50",
+        "tranches.1.gate": "signing",
+      },
       "tranches",
       "programs:errors.trancheOrder",
     ],
-    ["a custom plan without any tranche", { tranchePreset: "custom", "tranches.0.share": "" }, "tranches.0.share", "validation:required"],
-    ["a funding amount with three decimals", { "fundingSources.1.amount": "12.345" }, "fundingSources.1.amount", "validation:amount.tooManyDecimals"],
+    [
+      "a custom plan without any tranche",
+      { tranchePreset: "custom", "tranches.0.share": "" },
+      "tranches.0.share",
+      "validation:required",
+    ],
+    [
+      "a funding amount with three decimals",
+      { "fundingSources.1.amount": "12.345" },
+      "fundingSources.1.amount",
+      "validation:amount.tooManyDecimals",
+    ],
     ["a grant maximum with three decimals", { grantMax: "30000.005" }, "grantMax", "validation:amount.tooManyDecimals"],
     ["a negative amount", { grantMin: "-100" }, "grantMin", "validation:amount.negative"],
-    ["a funding source of nothing", { "fundingSources.0.amount": "0" }, "fundingSources.0.amount", "programs:errors.amountPositive"],
-    ["implementation ending before it starts", { implementationStartsOn: "2027-03-01", implementationEndsOn: "2027-02-28" }, "implementationEndsOn", "programs:errors.implementationEndsBeforeStart"],
-    ["a filed-team maximum above the grant maximum", { filedTeamGrantMax: "4万" }, "filedTeamGrantMax", "programs:errors.filedTeamMaxAboveMax"],
-    ["a filed-team maximum below the grant minimum", { filedTeamGrantMax: "1000" }, "filedTeamGrantMax", "programs:errors.filedTeamMaxBelowMin"],
+    [
+      "a funding source of nothing",
+      { "fundingSources.0.amount": "0" },
+      "fundingSources.0.amount",
+      "programs:errors.amountPositive",
+    ],
+    [
+      "implementation ending before it starts",
+      { implementationStartsOn: "2027-03-01", implementationEndsOn: "2027-02-28" },
+      "implementationEndsOn",
+      "programs:errors.implementationEndsBeforeStart",
+    ],
+    [
+      "a filed-team maximum above the grant maximum",
+      { filedTeamGrantMax: "4万" },
+      "filedTeamGrantMax",
+      "programs:errors.filedTeamMaxAboveMax",
+    ],
+    [
+      "a filed-team maximum below the grant minimum",
+      { filedTeamGrantMax: "1000" },
+      "filedTeamGrantMax",
+      "programs:errors.filedTeamMaxBelowMin",
+    ],
     ["a grant maximum above the whole pool", { grantMax: "26万" }, "grantMax", "programs:errors.grantMaxAbovePool"],
-    ["no focus area", { "categories.0.name": "", "categories.0.quota": "", "categories.1.name": "" }, "categories.0.name", "validation:required"],
-    ["a focus area named twice", { "categories.1.name": "为老服务" }, "categories.1.name", "programs:errors.duplicateName"],
+    [
+      "no focus area",
+      { "categories.0.name": "", "categories.0.quota": "", "categories.1.name": "" },
+      "categories.0.name",
+      "validation:required",
+    ],
+    [
+      "a focus area named twice",
+      { "categories.1.name": "为老服务" },
+      "categories.1.name",
+      "programs:errors.duplicateName",
+    ],
     ["a quota that is not a whole number", { "categories.0.quota": "2.5" }, "categories.0.quota", "validation:integer"],
-    ["no funding source", { "fundingSources.0.name": "", "fundingSources.0.amount": "", "fundingSources.1.name": "", "fundingSources.1.amount": "" }, "fundingSources.0.name", "validation:required"],
-    ["no target group at all", { targetGroups: [], "customTargetGroups.0.name": "" }, "targetGroups", "programs:errors.targetGroupRequired"],
+    [
+      "no funding source",
+      {
+        "fundingSources.0.name": "",
+        "fundingSources.0.amount": "",
+        "fundingSources.1.name": "",
+        "fundingSources.1.amount": "",
+      },
+      "fundingSources.0.name",
+      "validation:required",
+    ],
+    [
+      "no target group at all",
+      { targetGroups: [], "customTargetGroups.0.name": "" },
+      "targetGroups",
+      "programs:errors.targetGroupRequired",
+    ],
     ["no eligible applicant kind", { eligibleKinds: [] }, "eligibleKinds", "programs:errors.chooseAtLeastOne"],
     ["a date that does not exist", { opensAt: "2027-02-30T09:00" }, "opensAt", "validation:dateTime"],
     ["an unknown rating", { minRating: "6A" }, "minRating", ""],
@@ -111,7 +198,12 @@ describe("program form schema", () => {
   });
 
   test("reports problems in several places at once", () => {
-    const errors = errorsFor({ opensAt: "2026-12-10T09:00", closesAt: "2026-12-01T09:00", "fundingSources.0.amount": "1.234", title: "" });
+    const errors = errorsFor({
+      opensAt: "2026-12-10T09:00",
+      closesAt: "2026-12-01T09:00",
+      "fundingSources.0.amount": "1.234",
+      title: "",
+    });
     expect(Object.keys(errors).sort()).toEqual(["closesAt", "fundingSources.0.amount", "title"]);
   });
 
@@ -154,7 +246,17 @@ describe("program form schema", () => {
 
   test.each<[string, Overrides]>([
     ["the default preset", {}],
-    ["a custom plan and no optional caps", { tranchePreset: "custom", "tranches.0.share": "100", personnelCap: "", managementCap: "", filedTeamGrantMax: "", minRating: "3A" }],
+    [
+      "a custom plan and no optional caps",
+      {
+        tranchePreset: "custom",
+        "tranches.0.share": "100",
+        personnelCap: "",
+        managementCap: "",
+        filedTeamGrantMax: "",
+        minRating: "3A",
+      },
+    ],
   ])("gives the same program back after a round trip through the form values (%s)", (_name, overrides) => {
     const program = ProgramFormSchema.parse(programFormValues(overrides));
     expect(ProgramFormSchema.parse(programToFormValues(program))).toEqual(program);

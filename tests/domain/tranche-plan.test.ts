@@ -21,7 +21,14 @@ describe("findTranchePlanProblem", () => {
     ["shares with basis points", [t(3333, "signing"), t(3333, "midterm_approved"), t(3334, "final_approved")]],
     [
       "six tranches",
-      [t(2000, "signing"), t(2000, "signing"), t(2000, "midterm_approved"), t(2000, "midterm_approved"), t(1000, "final_approved"), t(1000, "final_approved")],
+      [
+        t(2000, "signing"),
+        t(2000, "signing"),
+        t(2000, "midterm_approved"),
+        t(2000, "midterm_approved"),
+        t(1000, "final_approved"),
+        t(1000, "final_approved"),
+      ],
     ],
   ])("accepts %s", (_name, tranches) => {
     expect(findTranchePlanProblem(tranches)).toBeNull();
@@ -36,7 +43,11 @@ describe("findTranchePlanProblem", () => {
     ["shares adding to 90%", [t(5000, "signing"), t(4000, "final_approved")], "sum"],
     ["shares adding to 110%", [t(6000, "signing"), t(5000, "final_approved")], "sum"],
     ["shares adding to 99.99%", [t(5000, "signing"), t(4999, "final_approved")], "sum"],
-    ["a final tranche before a mid-term one", [t(5000, "signing"), t(1000, "final_approved"), t(4000, "midterm_approved")], "order"],
+    [
+      "a final tranche before a mid-term one",
+      [t(5000, "signing"), t(1000, "final_approved"), t(4000, "midterm_approved")],
+      "order",
+    ],
     ["signing after the mid-term", [t(5000, "midterm_approved"), t(5000, "signing")], "order"],
   ])("refuses %s (%s)", (_name, tranches, problem) => {
     expect(findTranchePlanProblem(tranches)).toBe(problem);
@@ -48,12 +59,13 @@ describe("stored plans", () => {
     expect(parseTranchePlan(JSON.stringify(TRANCHE_PLAN_50_40_10))).toEqual(planForPreset("50-40-10"));
   });
 
-  test.each([planForPreset("50-40-10"), planForPreset("60-40"), customPlan([t(7000, "signing"), t(3000, "final_approved")])])(
-    "round-trips the %j plan",
-    (plan) => {
-      expect(parseTranchePlan(serializeTranchePlan(plan))).toEqual(plan);
-    },
-  );
+  test.each([
+    planForPreset("50-40-10"),
+    planForPreset("60-40"),
+    customPlan([t(7000, "signing"), t(3000, "final_approved")]),
+  ])("round-trips the %j plan", (plan) => {
+    expect(parseTranchePlan(serializeTranchePlan(plan))).toEqual(plan);
+  });
 
   test("a preset plan is a copy, so changing it cannot change the preset", () => {
     const plan = planForPreset("60-40");

@@ -9,7 +9,14 @@ import { callRoute } from "../support/routes";
 // Everything a program write touches, to show that a refused request wrote nothing.
 async function programFootprint() {
   const count = async (table: "program" | "programCategory" | "programTargetGroup" | "fundingSource" | "auditEvent") =>
-    Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db()
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return {
     program: await count("program"),
     programCategory: await count("programCategory"),
@@ -48,13 +55,29 @@ describe("creating a program", () => {
       ],
     });
 
-    const categories = await db().selectFrom("programCategory").select(["name", "quota"]).where("programId", "=", programId).orderBy("position").execute();
+    const categories = await db()
+      .selectFrom("programCategory")
+      .select(["name", "quota"])
+      .where("programId", "=", programId)
+      .orderBy("position")
+      .execute();
     expect(categories).toEqual([
       { name: "为老服务", quota: 4 },
       { name: "儿童关爱", quota: null },
     ]);
-    const groups = await db().selectFrom("programTargetGroup").select(["code", "name"]).where("programId", "=", programId).orderBy("position").execute();
-    expect(groups.map((group) => group.name ?? group.code)).toEqual(["elderly", "children", "needy", "disabled", "新市民"]);
+    const groups = await db()
+      .selectFrom("programTargetGroup")
+      .select(["code", "name"])
+      .where("programId", "=", programId)
+      .orderBy("position")
+      .execute();
+    expect(groups.map((group) => group.name ?? group.code)).toEqual([
+      "elderly",
+      "children",
+      "needy",
+      "disabled",
+      "新市民",
+    ]);
     const pool = await db()
       .selectFrom("fundingSource")
       .select((eb) => eb.fn.sum<number>("amountFen").as("total"))
@@ -62,7 +85,12 @@ describe("creating a program", () => {
       .executeTakeFirstOrThrow();
     expect(Number(pool.total)).toBe(25_000_000);
 
-    const audit = await db().selectFrom("auditEvent").selectAll().where("entityType", "=", "program").where("entityId", "=", programId).execute();
+    const audit = await db()
+      .selectFrom("auditEvent")
+      .selectAll()
+      .where("entityType", "=", "program")
+      .where("entityId", "=", programId)
+      .execute();
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: "program.created", actorUserId: user.id, funderId });
     expect(JSON.parse(audit[0]!.after ?? "{}")).toMatchObject({ title: programFormBody().title, status: "draft" });
@@ -75,7 +103,11 @@ describe("creating a program", () => {
     const codes = await db()
       .selectFrom("program")
       .select("code")
-      .where("id", "in", [first, second].map((result) => Number(result.location?.split("/").at(-1))))
+      .where(
+        "id",
+        "in",
+        [first, second].map((result) => Number(result.location?.split("/").at(-1))),
+      )
       .orderBy("id")
       .execute();
     expect(codes.map((row) => row.code.slice(-3))).toEqual(["001", "002"]);
@@ -97,8 +129,20 @@ describe("creating a program", () => {
       "截止时间必须晚于开始时间",
       "The closing time must be after the opening time",
     ],
-    ["grant minimum above maximum", { grantMin: "5万", grantMax: "3万" }, "grantMin", "最低资助不能高于最高资助", "The minimum grant cannot be above the maximum"],
-    ["tranche shares that do not add up to 100", customTranches("50", "40"), "tranches", "分期比例合计必须为 100%", "Tranche shares must add up to 100%"],
+    [
+      "grant minimum above maximum",
+      { grantMin: "5万", grantMax: "3万" },
+      "grantMin",
+      "最低资助不能高于最高资助",
+      "The minimum grant cannot be above the maximum",
+    ],
+    [
+      "tranche shares that do not add up to 100",
+      customTranches("50", "40"),
+      "tranches",
+      "分期比例合计必须为 100%",
+      "Tranche shares must add up to 100%",
+    ],
     [
       "an amount with three decimals",
       { "fundingSources.0.amount": "150000.125" },
@@ -106,22 +150,29 @@ describe("creating a program", () => {
       "金额最多保留两位小数（精确到分）",
       "Amounts have at most two decimals (to the fen)",
     ],
-  ])("refuses %s with the message on the field, in the request's language, writing nothing", async (_name, overrides, field, zh, en) => {
-    const { user, funderId } = await createManager(db());
-    const before = await programFootprint();
-    const form = programFormBody(overrides);
+  ])(
+    "refuses %s with the message on the field, in the request's language, writing nothing",
+    async (_name, overrides, field, zh, en) => {
+      const { user, funderId } = await createManager(db());
+      const before = await programFootprint();
+      const form = programFormBody(overrides);
 
-    const chinese = await callRoute(newAction, newPath(funderId), { userId: user.id, form });
-    expect(chinese.status).toBe(400);
-    expect(chinese.data.fieldErrors[field]).toBe(zh);
-    expect(chinese.data.values.title).toBe(form.title);
+      const chinese = await callRoute(newAction, newPath(funderId), { userId: user.id, form });
+      expect(chinese.status).toBe(400);
+      expect(chinese.data.fieldErrors[field]).toBe(zh);
+      expect(chinese.data.values.title).toBe(form.title);
 
-    const english = await callRoute(newAction, newPath(funderId), { userId: user.id, form, headers: { "Accept-Language": "en" } });
-    expect(english.status).toBe(400);
-    expect(english.data.fieldErrors[field]).toBe(en);
+      const english = await callRoute(newAction, newPath(funderId), {
+        userId: user.id,
+        form,
+        headers: { "Accept-Language": "en" },
+      });
+      expect(english.status).toBe(400);
+      expect(english.data.fieldErrors[field]).toBe(en);
 
-    expect(await programFootprint()).toEqual(before);
-  });
+      expect(await programFootprint()).toEqual(before);
+    },
+  );
 
   test("an empty or truncated body is a 400 with field errors, not a crash", async () => {
     const { user, funderId } = await createManager(db());
@@ -178,7 +229,10 @@ describe("editing a program", () => {
       opensAt: "2027-03-01T01:00:00.000Z",
       closesAt: "2027-03-21T09:30:00.000Z",
     });
-    const result = await callRoute(editLoader, editPath(program.id), { userId: user.id, params: { programId: String(program.id) } });
+    const result = await callRoute(editLoader, editPath(program.id), {
+      userId: user.id,
+      params: { programId: String(program.id) },
+    });
     expect(result.status).toBe(200);
     expect(result.data.defaultValues).toMatchObject({
       grantMin: "3000",
@@ -196,7 +250,12 @@ describe("editing a program", () => {
   test("saves in one go: focus areas kept by id, sources replaced, audit with before and after", async () => {
     const { user, funderId } = await createManager(db());
     const program = await draftOf(funderId);
-    const categories = await db().selectFrom("programCategory").select(["id", "name"]).where("programId", "=", program.id).orderBy("position").execute();
+    const categories = await db()
+      .selectFrom("programCategory")
+      .select(["id", "name"])
+      .where("programId", "=", program.id)
+      .orderBy("position")
+      .execute();
 
     const form = programFormBody({
       title: "改名后的创投大赛",
@@ -209,19 +268,41 @@ describe("editing a program", () => {
       "fundingSources.1.name": "",
       "fundingSources.1.amount": "",
     });
-    const result = await callRoute(editAction, editPath(program.id), { userId: user.id, form, params: { programId: String(program.id) } });
+    const result = await callRoute(editAction, editPath(program.id), {
+      userId: user.id,
+      form,
+      params: { programId: String(program.id) },
+    });
     expect(result.status).toBe(302);
     expect(result.location).toBe(`/manage/programs/${program.id}`);
 
-    const after = await db().selectFrom("programCategory").select(["id", "name", "quota"]).where("programId", "=", program.id).orderBy("position").execute();
+    const after = await db()
+      .selectFrom("programCategory")
+      .select(["id", "name", "quota"])
+      .where("programId", "=", program.id)
+      .orderBy("position")
+      .execute();
     expect(after.map((row) => row.name)).toEqual(["儿童关爱（含四点半课堂）", "社区治理"]);
     expect(after[0]).toMatchObject({ id: categories[1]!.id, quota: 5 });
-    const sources = await db().selectFrom("fundingSource").select(["name", "amountFen"]).where("programId", "=", program.id).execute();
+    const sources = await db()
+      .selectFrom("fundingSource")
+      .select(["name", "amountFen"])
+      .where("programId", "=", program.id)
+      .execute();
     expect(sources).toEqual([{ name: "南七街道社区慈善基金", amountFen: 20_000_000 }]);
-    const stored = await db().selectFrom("program").select(["title", "status"]).where("id", "=", program.id).executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom("program")
+      .select(["title", "status"])
+      .where("id", "=", program.id)
+      .executeTakeFirstOrThrow();
     expect(stored).toEqual({ title: "改名后的创投大赛", status: "draft" });
 
-    const audit = await db().selectFrom("auditEvent").selectAll().where("action", "=", "program.updated").where("entityId", "=", program.id).executeTakeFirstOrThrow();
+    const audit = await db()
+      .selectFrom("auditEvent")
+      .selectAll()
+      .where("action", "=", "program.updated")
+      .where("entityId", "=", program.id)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.before ?? "{}")).toMatchObject({ title: program.title });
     expect(JSON.parse(audit.after ?? "{}")).toMatchObject({ title: "改名后的创投大赛" });
   });
@@ -238,7 +319,11 @@ describe("editing a program", () => {
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors.grantMin).toBe("最低资助不能高于最高资助");
     expect(await programFootprint()).toEqual(before);
-    const stored = await db().selectFrom("program").select("title").where("id", "=", program.id).executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom("program")
+      .select("title")
+      .where("id", "=", program.id)
+      .executeTakeFirstOrThrow();
     expect(stored.title).toBe(program.title);
   });
 
@@ -252,10 +337,14 @@ describe("editing a program", () => {
     const params = { programId: String(program.id) };
     for (const userId of [otherManager.id, applicant.id]) {
       expect((await callRoute(editLoader, editPath(program.id), { userId, params })).status).toBe(404);
-      expect((await callRoute(editAction, editPath(program.id), { userId, params, form: programFormBody() })).status).toBe(404);
+      expect(
+        (await callRoute(editAction, editPath(program.id), { userId, params, form: programFormBody() })).status,
+      ).toBe(404);
     }
     expect((await callRoute(editLoader, editPath(program.id), { userId: admin.id, params })).status).toBe(403);
-    expect((await callRoute(editAction, editPath(program.id), { userId: admin.id, params, form: programFormBody() })).status).toBe(403);
+    expect(
+      (await callRoute(editAction, editPath(program.id), { userId: admin.id, params, form: programFormBody() })).status,
+    ).toBe(403);
     expect(await programFootprint()).toEqual(before);
   });
 
@@ -264,7 +353,11 @@ describe("editing a program", () => {
     const program = await createProgram(db(), { funderId, status: "open" });
     const { user: applicant, organizationId } = await createApplicant(db());
     const proposal = await createProposal(db(), { programId: program.id, organizationId, createdBy: applicant.id });
-    const used = await db().selectFrom("programCategory").select(["id", "name"]).where("id", "=", proposal.programCategoryId!).executeTakeFirstOrThrow();
+    const used = await db()
+      .selectFrom("programCategory")
+      .select(["id", "name"])
+      .where("id", "=", proposal.programCategoryId!)
+      .executeTakeFirstOrThrow();
     const params = { programId: String(program.id) };
 
     // Renaming the used focus area keeps its row, so the proposal still points at it.
@@ -274,7 +367,11 @@ describe("editing a program", () => {
       form: programFormBody({ "categories.0.id": String(used.id), "categories.0.name": "为老服务（含助餐）" }),
     });
     expect(renamed.status).toBe(302);
-    const category = await db().selectFrom("programCategory").select("name").where("id", "=", used.id).executeTakeFirstOrThrow();
+    const category = await db()
+      .selectFrom("programCategory")
+      .select("name")
+      .where("id", "=", used.id)
+      .executeTakeFirstOrThrow();
     expect(category.name).toBe("为老服务（含助餐）");
 
     // Dropping it (and the 一老 target group the proposal chose) is refused as a whole.
@@ -288,7 +385,11 @@ describe("editing a program", () => {
     expect(removed.data.formError).toBe("已有申报书使用了被删除的关注领域或服务对象，请保留该行后再保存。");
     expect(removed.data.values.title).toBe("不会保存");
     expect(await programFootprint()).toEqual(before);
-    const stored = await db().selectFrom("program").select("title").where("id", "=", program.id).executeTakeFirstOrThrow();
+    const stored = await db()
+      .selectFrom("program")
+      .select("title")
+      .where("id", "=", program.id)
+      .executeTakeFirstOrThrow();
     expect(stored.title).not.toBe("不会保存");
   });
 
@@ -297,7 +398,11 @@ describe("editing a program", () => {
     const program = await createProgram(db(), { funderId, status: "reviewing" });
     const params = { programId: String(program.id) };
     expect((await callRoute(editLoader, editPath(program.id), { userId: user.id, params })).status).toBe(403);
-    const result = await callRoute(editAction, editPath(program.id), { userId: user.id, params, form: programFormBody({ title: "改不了" }) });
+    const result = await callRoute(editAction, editPath(program.id), {
+      userId: user.id,
+      params,
+      form: programFormBody({ title: "改不了" }),
+    });
     expect(result.status).toBe(403);
   });
 });

@@ -8,11 +8,18 @@ const DAY = 24 * 60 * 60 * 1000;
 const managePath = (programId: number) => `/manage/programs/${programId}`;
 
 async function statusOf(programId: number) {
-  return (await db().selectFrom("program").select("status").where("id", "=", programId).executeTakeFirstOrThrow()).status;
+  return (await db().selectFrom("program").select("status").where("id", "=", programId).executeTakeFirstOrThrow())
+    .status;
 }
 
 async function auditActions(programId: number) {
-  const rows = await db().selectFrom("auditEvent").select("action").where("entityType", "=", "program").where("entityId", "=", programId).orderBy("id").execute();
+  const rows = await db()
+    .selectFrom("auditEvent")
+    .select("action")
+    .where("entityType", "=", "program")
+    .where("entityId", "=", programId)
+    .orderBy("id")
+    .execute();
   return rows.map((row) => row.action);
 }
 
@@ -27,9 +34,17 @@ describe("the program's manage page", () => {
         { name: "企业配捐", kind: "company_match", amountFen: 5_000_000 },
       ],
     });
-    const result = await callRoute(loader, managePath(program.id), { userId: user.id, params: { programId: String(program.id) } });
+    const result = await callRoute(loader, managePath(program.id), {
+      userId: user.id,
+      params: { programId: String(program.id) },
+    });
     expect(result.status).toBe(200);
-    expect(result.data.program).toMatchObject({ id: program.id, code: program.code, status: "draft", poolFen: 6_234_567 });
+    expect(result.data.program).toMatchObject({
+      id: program.id,
+      code: program.code,
+      status: "draft",
+      poolFen: 6_234_567,
+    });
     expect(result.data.can).toEqual({ edit: true, transitions: ["open"], act: true });
   });
 
@@ -38,7 +53,8 @@ describe("the program's manage page", () => {
     const open = await createProgram(db(), { funderId, status: "open" });
     const reviewing = await createProgram(db(), { funderId, status: "reviewing" });
     const canOf = async (programId: number) =>
-      (await callRoute(loader, managePath(programId), { userId: user.id, params: { programId: String(programId) } })).data.can;
+      (await callRoute(loader, managePath(programId), { userId: user.id, params: { programId: String(programId) } }))
+        .data.can;
     expect(await canOf(open.id)).toEqual({ edit: true, transitions: ["draft"], act: true });
     expect(await canOf(reviewing.id)).toEqual({ edit: false, transitions: [], act: true });
   });
@@ -51,7 +67,11 @@ describe("the program's manage page", () => {
     const view = await callRoute(loader, managePath(program.id), { userId: admin.id, params });
     expect(view.status).toBe(200);
     expect(view.data.can).toEqual({ edit: false, transitions: [], act: false });
-    const post = await callRoute(action, managePath(program.id), { userId: admin.id, params, form: { intent: "transition", to: "open" } });
+    const post = await callRoute(action, managePath(program.id), {
+      userId: admin.id,
+      params,
+      form: { intent: "transition", to: "open" },
+    });
     expect(post.status).toBe(403);
     expect(await statusOf(program.id)).toBe("draft");
   });
@@ -64,7 +84,15 @@ describe("the program's manage page", () => {
     const params = { programId: String(program.id) };
     for (const userId of [otherManager.id, applicant.id]) {
       expect((await callRoute(loader, managePath(program.id), { userId, params })).status).toBe(404);
-      expect((await callRoute(action, managePath(program.id), { userId, params, form: { intent: "transition", to: "open" } })).status).toBe(404);
+      expect(
+        (
+          await callRoute(action, managePath(program.id), {
+            userId,
+            params,
+            form: { intent: "transition", to: "open" },
+          })
+        ).status,
+      ).toBe(404);
     }
     expect(await statusOf(program.id)).toBe("draft");
     expect(await auditActions(program.id)).toEqual([]);
@@ -72,8 +100,12 @@ describe("the program's manage page", () => {
 
   test("an unknown program is a 404", async () => {
     const { user } = await createManager(db());
-    expect((await callRoute(loader, managePath(999_999), { userId: user.id, params: { programId: "999999" } })).status).toBe(404);
-    expect((await callRoute(loader, "/manage/programs/x", { userId: user.id, params: { programId: "x" } })).status).toBe(404);
+    expect(
+      (await callRoute(loader, managePath(999_999), { userId: user.id, params: { programId: "999999" } })).status,
+    ).toBe(404);
+    expect(
+      (await callRoute(loader, "/manage/programs/x", { userId: user.id, params: { programId: "x" } })).status,
+    ).toBe(404);
   });
 });
 
@@ -89,8 +121,18 @@ describe("program status changes", () => {
     expect(result.status).toBe(302);
     expect(result.location).toBe(managePath(program.id));
     expect(await statusOf(program.id)).toBe("open");
-    const audit = await db().selectFrom("auditEvent").selectAll().where("entityId", "=", program.id).where("action", "=", "program.opened").executeTakeFirstOrThrow();
-    expect(audit).toMatchObject({ actorUserId: user.id, funderId, before: JSON.stringify({ status: "draft" }), after: JSON.stringify({ status: "open" }) });
+    const audit = await db()
+      .selectFrom("auditEvent")
+      .selectAll()
+      .where("entityId", "=", program.id)
+      .where("action", "=", "program.opened")
+      .executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({
+      actorUserId: user.id,
+      funderId,
+      before: JSON.stringify({ status: "draft" }),
+      after: JSON.stringify({ status: "open" }),
+    });
   });
 
   test("refuses to publish a draft whose window has already closed, and says why", async () => {
@@ -114,7 +156,11 @@ describe("program status changes", () => {
 
   test("refuses to publish a draft that breaks the program rules", async () => {
     const { user, funderId } = await createManager(db());
-    const program = await createProgram(db(), { funderId, status: "draft", overrides: { grantMinFen: 5_000_000, grantMaxFen: 3_000_000 } });
+    const program = await createProgram(db(), {
+      funderId,
+      status: "draft",
+      overrides: { grantMinFen: 5_000_000, grantMaxFen: 3_000_000 },
+    });
     const result = await callRoute(action, managePath(program.id), {
       userId: user.id,
       params: { programId: String(program.id) },
@@ -162,7 +208,11 @@ describe("program status changes", () => {
     ["an unknown status", "draft", "archived"],
   ])("refuses %s", async (_name, from, to) => {
     const { user, funderId } = await createManager(db());
-    const program = await createProgram(db(), { funderId, status: from, closesAt: new Date(Date.now() - DAY).toISOString() });
+    const program = await createProgram(db(), {
+      funderId,
+      status: from,
+      closesAt: new Date(Date.now() - DAY).toISOString(),
+    });
     const result = await callRoute(action, managePath(program.id), {
       userId: user.id,
       params: { programId: String(program.id) },

@@ -21,7 +21,10 @@ interface Listed {
 async function allListed(): Promise<Listed[]> {
   const listed: Listed[] = [];
   for (let page = 1; ; page += 1) {
-    const result = await callRoute<{ programs: Listed[]; total: number; pageSize: number }>(listLoader, `/programs?page=${page}`);
+    const result = await callRoute<{ programs: Listed[]; total: number; pageSize: number }>(
+      listLoader,
+      `/programs?page=${page}`,
+    );
     listed.push(...result.data.programs);
     if (page * result.data.pageSize >= result.data.total) return listed;
   }
@@ -31,9 +34,19 @@ describe("the public program list", () => {
   test("shows open and upcoming programs to signed-out visitors and never drafts, closed windows or later stages", async () => {
     const funder = await createFunder(db(), { name: "合肥市蜀山区西园街道办事处" });
     const accepting = await createProgram(db(), { funderId: funder.id, title: "正在征集的大赛" });
-    const upcoming = await createProgram(db(), { funderId: funder.id, title: "即将开始的大赛", opensAt: inDays(10), closesAt: inDays(40) });
+    const upcoming = await createProgram(db(), {
+      funderId: funder.id,
+      title: "即将开始的大赛",
+      opensAt: inDays(10),
+      closesAt: inDays(40),
+    });
     const draft = await createProgram(db(), { funderId: funder.id, title: "草稿大赛", status: "draft" });
-    const closed = await createProgram(db(), { funderId: funder.id, title: "已截止的大赛", opensAt: inDays(-30), closesAt: inDays(-1) });
+    const closed = await createProgram(db(), {
+      funderId: funder.id,
+      title: "已截止的大赛",
+      opensAt: inDays(-30),
+      closesAt: inDays(-1),
+    });
     const reviewing = await createProgram(db(), { funderId: funder.id, title: "评审中的大赛", status: "reviewing" });
 
     const listed = await allListed();
@@ -64,7 +77,9 @@ describe("a public program page", () => {
   test("shows a published program with everything on it", async () => {
     const funder = await createFunder(db());
     const program = await createProgram(db(), { funderId: funder.id });
-    const result = await callRoute(detailLoader, `/programs/${program.id}`, { params: { programId: String(program.id) } });
+    const result = await callRoute(detailLoader, `/programs/${program.id}`, {
+      params: { programId: String(program.id) },
+    });
     expect(result.status).toBe(200);
     expect(result.data.phase).toBe("accepting");
     expect(result.data.program).toMatchObject({
@@ -74,13 +89,20 @@ describe("a public program page", () => {
       eligibleKinds: ["registered", "filed_team"],
       tranchePlan: { preset: "50-40-10" },
     });
-    expect(result.data.program.categories.map((category: { name: string }) => category.name)).toEqual(["为老服务", "儿童关爱", "困难帮扶", "助残服务"]);
+    expect(result.data.program.categories.map((category: { name: string }) => category.name)).toEqual([
+      "为老服务",
+      "儿童关爱",
+      "困难帮扶",
+      "助残服务",
+    ]);
   });
 
   test("shows a program in a later stage as closed to proposals", async () => {
     const funder = await createFunder(db());
     const program = await createProgram(db(), { funderId: funder.id, status: "running" });
-    const result = await callRoute(detailLoader, `/programs/${program.id}`, { params: { programId: String(program.id) } });
+    const result = await callRoute(detailLoader, `/programs/${program.id}`, {
+      params: { programId: String(program.id) },
+    });
     expect(result.status).toBe(200);
     expect(result.data.phase).toBe("closed");
   });
@@ -91,7 +113,9 @@ describe("a public program page", () => {
   ])("answers 404 for %s", async (_name, status) => {
     const funder = await createFunder(db());
     const programId = status ? (await createProgram(db(), { funderId: funder.id, status })).id : 999_999;
-    const result = await callRoute(detailLoader, `/programs/${programId}`, { params: { programId: String(programId) } });
+    const result = await callRoute(detailLoader, `/programs/${programId}`, {
+      params: { programId: String(programId) },
+    });
     expect(result.status).toBe(404);
   });
 });

@@ -21,7 +21,8 @@ export function programFormBody(overrides: Record<string, string | string[] | nu
   const body: FormBody = {
     title: "2027年南七街道第四届社区微公益创投大赛",
     summary: "面向辖区社区社会组织和备案志愿服务队征集“一老一小一困一残”微公益项目。",
-    description: "本届大赛由南七街道社区慈善基金与蜀山区民政局福彩公益金共同出资，支持社区组织开展为老服务、儿童关爱等微项目。",
+    description:
+      "本届大赛由南七街道社区慈善基金与蜀山区民政局福彩公益金共同出资，支持社区组织开展为老服务、儿童关爱等微项目。",
     "categories.0.name": "为老服务",
     "categories.0.quota": "4",
     "categories.1.name": "儿童关爱",

@@ -48,7 +48,9 @@ const statusTones: Record<string, "neutral" | "info" | "success" | "warning"> = 
 
 export function ProgramStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation("programs");
-  return <StatusBadge tone={statusTones[status] ?? "neutral"}>{t(`status.${status}`, { defaultValue: status })}</StatusBadge>;
+  return (
+    <StatusBadge tone={statusTones[status] ?? "neutral"}>{t(`status.${status}`, { defaultValue: status })}</StatusBadge>
+  );
 }
 
 const phaseTones: Record<ApplicationPhase, "success" | "info" | "neutral"> = {
@@ -114,7 +116,9 @@ export function ProgramDetails({ program }: { program: ProgramView }) {
   const { t, i18n } = useTranslation("programs");
   const share = (bp: number | null) => (bp === null ? t("detail.noCap") : formatShare(bp, i18n.language));
   const targetGroupLabel = (group: { code: string; name: string | null }) =>
-    group.code === CUSTOM_TARGET_GROUP ? (group.name ?? "") : t(`catalogue.targetGroup.${group.code}`, { defaultValue: group.code });
+    group.code === CUSTOM_TARGET_GROUP
+      ? (group.name ?? "")
+      : t(`catalogue.targetGroup.${group.code}`, { defaultValue: group.code });
 
   return (
     <div className="program-details">
@@ -171,7 +175,9 @@ export function ProgramDetails({ program }: { program: ProgramView }) {
           <dt>{t("detail.prohibited")}</dt>
           <dd>
             {program.prohibitedCategories.length
-              ? program.prohibitedCategories.map((category) => t(`catalogue.costCategory.${category}`)).join(t("detail.listSeparator"))
+              ? program.prohibitedCategories
+                  .map((category) => t(`catalogue.costCategory.${category}`))
+                  .join(t("detail.listSeparator"))
               : t("detail.noneProhibited")}
           </dd>
         </dl>
@@ -188,7 +194,9 @@ export function ProgramDetails({ program }: { program: ProgramView }) {
             </ul>
           </dd>
           <dt>{t("detail.minRating")}</dt>
-          <dd>{program.minRating ? t("detail.minRatingValue", { rating: program.minRating }) : t("detail.noMinRating")}</dd>
+          <dd>
+            {program.minRating ? t("detail.minRatingValue", { rating: program.minRating }) : t("detail.noMinRating")}
+          </dd>
           <dt>{t("detail.proposalsPerOrg")}</dt>
           <dd>{t("detail.proposalsPerOrgValue", { count: program.proposalsPerOrg })}</dd>
         </dl>
@@ -202,7 +210,8 @@ export function ProgramDetails({ program }: { program: ProgramView }) {
           </dd>
           <dt>{t("detail.implementation")}</dt>
           <dd>
-            <CalendarDate date={program.implementationStartsOn} /> – <CalendarDate date={program.implementationEndsOn} />
+            <CalendarDate date={program.implementationStartsOn} /> –{" "}
+            <CalendarDate date={program.implementationEndsOn} />
           </dd>
           <dt>{t("detail.noticeDays")}</dt>
           <dd>{t("detail.noticeDaysValue", { count: program.noticeWorkingDays })}</dd>

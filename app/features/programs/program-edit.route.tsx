@@ -39,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const managePage = `/manage/programs/${program.id}`;
   try {
     const outcome = await updateProgram({ actorUserId: actor.userId, programId: program.id, input: parsed.data });
-    if (outcome === "notEditable") return redirectWithFlash(managePage, { kind: "error", message: "programs:manage.notEditable" });
+    if (outcome === "notEditable")
+      return redirectWithFlash(managePage, { kind: "error", message: "programs:manage.notEditable" });
   } catch (error) {
     if (!(error instanceof ProgramRowInUseError)) throw error;
     return data({ formError: parsed.t("programs:errors.rowInUse"), values }, { status: 409 });

@@ -61,8 +61,23 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
       <section className="card program-form__section" aria-labelledby="program-basics">
         <h2 id="program-basics">{t("form.sections.basics")}</h2>
         <div className="form-grid">
-          <TextField form={form} name="title" label={t("form.title")} hint={t("form.titleHint")} required className="field--wide" />
-          <TextAreaField form={form} name="summary" label={t("form.summary")} hint={t("form.summaryHint")} required rows={2} className="field--wide" />
+          <TextField
+            form={form}
+            name="title"
+            label={t("form.title")}
+            hint={t("form.titleHint")}
+            required
+            className="field--wide"
+          />
+          <TextAreaField
+            form={form}
+            name="summary"
+            label={t("form.summary")}
+            hint={t("form.summaryHint")}
+            required
+            rows={2}
+            className="field--wide"
+          />
           <TextAreaField
             form={form}
             name="description"
@@ -89,8 +104,18 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
           renderRow={(index) => (
             <>
               <RowId form={form} name={`categories.${index}.id`} />
-              <TextField form={form} name={`categories.${index}.name`} label={t("form.categoryName")} className="repeat-row__wide" />
-              <TextField form={form} name={`categories.${index}.quota`} label={t("form.categoryQuota")} inputMode="numeric" />
+              <TextField
+                form={form}
+                name={`categories.${index}.name`}
+                label={t("form.categoryName")}
+                className="repeat-row__wide"
+              />
+              <TextField
+                form={form}
+                name={`categories.${index}.quota`}
+                label={t("form.categoryQuota")}
+                inputMode="numeric"
+              />
             </>
           )}
         />
@@ -137,14 +162,24 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
           required
           renderRow={(index) => (
             <>
-              <TextField form={form} name={`fundingSources.${index}.name`} label={t("form.sourceName")} className="repeat-row__wide" />
+              <TextField
+                form={form}
+                name={`fundingSources.${index}.name`}
+                label={t("form.sourceName")}
+                className="repeat-row__wide"
+              />
               <SelectField
                 form={form}
                 name={`fundingSources.${index}.kind`}
                 label={t("form.sourceKind")}
                 options={fundingSourceKinds.map(option("fundingSourceKind"))}
               />
-              <TextField form={form} name={`fundingSources.${index}.amount`} label={t("form.sourceAmount")} autoComplete="off" />
+              <TextField
+                form={form}
+                name={`fundingSources.${index}.amount`}
+                label={t("form.sourceAmount")}
+                autoComplete="off"
+              />
             </>
           )}
         />
@@ -156,10 +191,35 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
         <div className="form-grid">
           <TextField form={form} name="grantMin" label={t("form.grantMin")} required autoComplete="off" />
           <TextField form={form} name="grantMax" label={t("form.grantMax")} required autoComplete="off" />
-          <TextField form={form} name="filedTeamGrantMax" label={t("form.filedTeamGrantMax")} hint={t("form.filedTeamGrantMaxHint")} autoComplete="off" />
-          <TextField form={form} name="maxGrantShare" label={t("form.maxGrantShare")} hint={t("form.maxGrantShareHint")} required inputMode="decimal" />
-          <TextField form={form} name="personnelCap" label={t("form.personnelCap")} hint={t("form.capHint")} inputMode="decimal" />
-          <TextField form={form} name="managementCap" label={t("form.managementCap")} hint={t("form.capHint")} inputMode="decimal" />
+          <TextField
+            form={form}
+            name="filedTeamGrantMax"
+            label={t("form.filedTeamGrantMax")}
+            hint={t("form.filedTeamGrantMaxHint")}
+            autoComplete="off"
+          />
+          <TextField
+            form={form}
+            name="maxGrantShare"
+            label={t("form.maxGrantShare")}
+            hint={t("form.maxGrantShareHint")}
+            required
+            inputMode="decimal"
+          />
+          <TextField
+            form={form}
+            name="personnelCap"
+            label={t("form.personnelCap")}
+            hint={t("form.capHint")}
+            inputMode="decimal"
+          />
+          <TextField
+            form={form}
+            name="managementCap"
+            label={t("form.managementCap")}
+            hint={t("form.capHint")}
+            inputMode="decimal"
+          />
           <CheckboxGroup
             form={form}
             name="prohibitedCategories"
@@ -172,7 +232,13 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
       <section className="card program-form__section" aria-labelledby="program-eligibility">
         <h2 id="program-eligibility">{t("form.sections.eligibility")}</h2>
         <div className="form-grid">
-          <CheckboxGroup form={form} name="eligibleKinds" legend={t("form.eligibleKinds")} options={applicantKinds.map(option("applicantKind"))} required />
+          <CheckboxGroup
+            form={form}
+            name="eligibleKinds"
+            legend={t("form.eligibleKinds")}
+            options={applicantKinds.map(option("applicantKind"))}
+            required
+          />
           <SelectField
             form={form}
             name="minRating"
@@ -181,17 +247,49 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
             placeholder={t("form.minRatingNone")}
             options={ratings.map((rating) => ({ value: rating, label: t("detail.minRatingValue", { rating }) }))}
           />
-          <TextField form={form} name="proposalsPerOrg" label={t("form.proposalsPerOrg")} required inputMode="numeric" />
+          <TextField
+            form={form}
+            name="proposalsPerOrg"
+            label={t("form.proposalsPerOrg")}
+            required
+            inputMode="numeric"
+          />
         </div>
       </section>
 
       <section className="card program-form__section" aria-labelledby="program-schedule">
         <h2 id="program-schedule">{t("form.sections.schedule")}</h2>
         <div className="form-grid">
-          <TextField form={form} name="opensAt" type="datetime-local" label={t("form.opensAt")} hint={t("form.windowHint")} required />
-          <TextField form={form} name="closesAt" type="datetime-local" label={t("form.closesAt")} hint={t("form.windowHint")} required />
-          <TextField form={form} name="implementationStartsOn" type="date" label={t("form.implementationStartsOn")} required />
-          <TextField form={form} name="implementationEndsOn" type="date" label={t("form.implementationEndsOn")} required />
+          <TextField
+            form={form}
+            name="opensAt"
+            type="datetime-local"
+            label={t("form.opensAt")}
+            hint={t("form.windowHint")}
+            required
+          />
+          <TextField
+            form={form}
+            name="closesAt"
+            type="datetime-local"
+            label={t("form.closesAt")}
+            hint={t("form.windowHint")}
+            required
+          />
+          <TextField
+            form={form}
+            name="implementationStartsOn"
+            type="date"
+            label={t("form.implementationStartsOn")}
+            required
+          />
+          <TextField
+            form={form}
+            name="implementationEndsOn"
+            type="date"
+            label={t("form.implementationEndsOn")}
+            required
+          />
           <TextField
             form={form}
             name="noticeWorkingDays"
@@ -216,7 +314,13 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
 }
 
 /** The stored row a focus area or target group row edits; blank for a new row (see schemas.ts). */
-function RowId({ form, name }: { form: ProgramForm; name: `categories.${number}.id` | `customTargetGroups.${number}.id` }) {
+function RowId({
+  form,
+  name,
+}: {
+  form: ProgramForm;
+  name: `categories.${number}.id` | `customTargetGroups.${number}.id`;
+}) {
   const current = readPath(form.values, name);
   return <input type="hidden" defaultValue={typeof current === "string" ? current : ""} {...form.rhf.register(name)} />;
 }
@@ -262,15 +366,25 @@ function RepeatingRows<N extends RepeatingGroup>({
   // Leaving a field shows its error, which moves these buttons down between mouse-down and mouse-up, so the click
   // would miss; keeping the focus where it is until the click lands avoids that (keyboard use is unaffected).
   const keepFocus = (event: MouseEvent) => event.preventDefault();
-  const spareIndexes = Array.from({ length: Math.max(0, Math.min(SPARE_ROWS, max - fields.length)) }, (_, k) => fields.length + k);
+  const spareIndexes = Array.from(
+    { length: Math.max(0, Math.min(SPARE_ROWS, max - fields.length)) },
+    (_, k) => fields.length + k,
+  );
   return (
     <fieldset
       className={`field fieldset repeat-group${error ? " repeat-group--invalid" : ""}`}
-      aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined}
+      aria-describedby={
+        [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined
+      }
     >
       <legend className="field__label">
         {legend}
-        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="field__required" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
       </legend>
       {hint ? (
         <p id={`${id}-hint`} className="field__hint">
@@ -307,7 +421,12 @@ function RepeatingRows<N extends RepeatingGroup>({
       ) : null}
       {hydrated && fields.length < max ? (
         <div>
-          <button type="button" className="button button--small" onMouseDown={keepFocus} onClick={() => append(blankRow)}>
+          <button
+            type="button"
+            className="button button--small"
+            onMouseDown={keepFocus}
+            onClick={() => append(blankRow)}
+          >
             + {addLabel}
           </button>
         </div>
@@ -357,7 +476,8 @@ function TranchePlanSection({ form }: { form: ProgramForm }) {
         <ol className="tranche-preview">
           {presetTranches[preset].map((tranche, index) => (
             <li key={index}>
-              <strong>{formatShare(tranche.shareBp, i18n.language)}</strong> {t(`catalogue.trancheGate.${tranche.gate}`)}
+              <strong>{formatShare(tranche.shareBp, i18n.language)}</strong>{" "}
+              {t(`catalogue.trancheGate.${tranche.gate}`)}
             </li>
           ))}
         </ol>
@@ -373,8 +493,19 @@ function TranchePlanSection({ form }: { form: ProgramForm }) {
           max={MAX_TRANCHES}
           renderRow={(index) => (
             <>
-              <TextField form={form} name={`tranches.${index}.share`} label={t("form.trancheShare")} inputMode="decimal" />
-              <SelectField form={form} name={`tranches.${index}.gate`} label={t("form.trancheGate")} options={gateOptions} className="repeat-row__wide" />
+              <TextField
+                form={form}
+                name={`tranches.${index}.share`}
+                label={t("form.trancheShare")}
+                inputMode="decimal"
+              />
+              <SelectField
+                form={form}
+                name={`tranches.${index}.gate`}
+                label={t("form.trancheGate")}
+                options={gateOptions}
+                className="repeat-row__wide"
+              />
             </>
           )}
         />

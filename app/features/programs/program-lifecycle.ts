@@ -36,7 +36,13 @@ export interface ProgramTransition {
 // Later issues add their own preconditions to the rows they make reachable (e.g. notice → running once the
 // notice period has passed with no upheld objection).
 export const programTransitions: readonly ProgramTransition[] = [
-  { from: "draft", to: "open", by: "manager", action: "program.opened", preconditions: ["programComplete", "closesInFuture"] },
+  {
+    from: "draft",
+    to: "open",
+    by: "manager",
+    action: "program.opened",
+    preconditions: ["programComplete", "closesInFuture"],
+  },
   { from: "open", to: "draft", by: "manager", action: "program.reverted_to_draft", preconditions: ["noProposals"] },
   { from: "open", to: "reviewing", by: "manager", action: "program.review_started", preconditions: ["windowClosed"] },
   { from: "reviewing", to: "deciding", by: "manager", action: "program.deciding_started", preconditions: [] },
@@ -74,8 +80,7 @@ function holds(precondition: ProgramPrecondition, facts: TransitionFacts): boole
 }
 
 export type TransitionCheck =
-  | { ok: true; transition: ProgramTransition }
-  | { ok: false; reason: "notAllowed" | ProgramPrecondition };
+  { ok: true; transition: ProgramTransition } | { ok: false; reason: "notAllowed" | ProgramPrecondition };
 
 /** Whether the move may be made now: the table allows it and its preconditions hold (the first failing one named). */
 export function checkTransition(from: string, to: string, facts: TransitionFacts): TransitionCheck {

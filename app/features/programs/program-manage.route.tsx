@@ -27,7 +27,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const transitions = canChangeProgramStatus(actor, program)
     ? nextStates(program.status).filter((status) => transitionsOfferedNow.includes(status))
     : [];
-  return { program, can: { edit: canEditProgram(actor, program), transitions, act: canChangeProgramStatus(actor, program) } };
+  return {
+    program,
+    can: { edit: canEditProgram(actor, program), transitions, act: canChangeProgramStatus(actor, program) },
+  };
 }
 
 const flashFor: Partial<Record<ProgramStatus, string>> = {
@@ -47,9 +50,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
         ? await changeProgramStatus({ actorUserId: actor.userId, programId: program.id, to })
         : ({ ok: false, reason: "notAllowed" } as const);
       if (!result.ok) {
-        return data({ formError: parsed.t(`programs:errors.transition.${result.reason}`) }, { status: result.reason === "stale" ? 409 : 400 });
+        return data(
+          { formError: parsed.t(`programs:errors.transition.${result.reason}`) },
+          { status: result.reason === "stale" ? 409 : 400 },
+        );
       }
-      return redirectWithFlash(`/manage/programs/${program.id}`, { kind: "success", message: flashFor[to] ?? "common:flash.saved" });
+      return redirectWithFlash(`/manage/programs/${program.id}`, {
+        kind: "success",
+        message: flashFor[to] ?? "common:flash.saved",
+      });
     }
   }
 }
@@ -100,21 +109,31 @@ export default function ManageProgram() {
           </div>
         ) : null}
         <p className="muted">
-          {program.status === "draft" ? t("manage.draftHint") : program.status === "open" ? t("manage.openHint") : t("manage.laterHint")}
+          {program.status === "draft"
+            ? t("manage.draftHint")
+            : program.status === "open"
+              ? t("manage.openHint")
+              : t("manage.laterHint")}
         </p>
         {can.act ? null : <p className="muted">{t("manage.viewOnly")}</p>}
         {can.transitions.length > 0 ? (
           <Form method="post" className="button-row">
             <input type="hidden" name="intent" value="transition" />
             {can.transitions.map((to) => (
-              <SubmitButton key={to} name="to" value={to} className={to === "open" ? "button button--primary" : "button button--danger"}>
+              <SubmitButton
+                key={to}
+                name="to"
+                value={to}
+                className={to === "open" ? "button button--primary" : "button button--danger"}
+              >
                 {t(`manage.transition.${to}`)}
               </SubmitButton>
             ))}
           </Form>
         ) : null}
         <p className="muted program-status-panel__stamps">
-          {t("manage.stamps.created")} <Instant iso={program.createdAt} /> · {t("manage.stamps.updated")} <Instant iso={program.updatedAt} />
+          {t("manage.stamps.created")} <Instant iso={program.createdAt} /> · {t("manage.stamps.updated")}{" "}
+          <Instant iso={program.updatedAt} />
         </p>
       </section>
 

@@ -109,7 +109,10 @@ async function readProgramDetail(executor: Executor, programId: number) {
     description: row.description,
     categories,
     targetGroups,
-    fundingSources: fundingSources.map((source) => ({ ...source, kind: z.enum(fundingSourceKinds).parse(source.kind) })),
+    fundingSources: fundingSources.map((source) => ({
+      ...source,
+      kind: z.enum(fundingSourceKinds).parse(source.kind),
+    })),
     grantMinFen: row.grantMinFen,
     grantMaxFen: row.grantMaxFen,
     filedTeamGrantMaxFen: row.filedTeamGrantMaxFen,
@@ -192,9 +195,14 @@ async function writeChildren(trx: Executor, programId: number, input: ProgramInp
 
   const keptCategories = new Set<number>();
   for (const [position, row] of input.categories.entries()) {
-    const id = row.id !== null && categories.some((c) => c.id === row.id) && !keptCategories.has(row.id) ? row.id : null;
+    const id =
+      row.id !== null && categories.some((c) => c.id === row.id) && !keptCategories.has(row.id) ? row.id : null;
     const values = { name: row.name, quota: row.quota, position };
-    if (id === null) await trx.insertInto("programCategory").values({ programId, ...values }).execute();
+    if (id === null)
+      await trx
+        .insertInto("programCategory")
+        .values({ programId, ...values })
+        .execute();
     else {
       keptCategories.add(id);
       await trx.updateTable("programCategory").set(values).where("id", "=", id).execute();
@@ -211,7 +219,11 @@ async function writeChildren(trx: Executor, programId: number, input: ProgramInp
       (g) => !keptGroups.has(g.id) && g.code === row.code && (row.id === null ? row.name === null : g.id === row.id),
     );
     const values = { code: row.code, name: row.name, position };
-    if (!existing) await trx.insertInto("programTargetGroup").values({ programId, ...values }).execute();
+    if (!existing)
+      await trx
+        .insertInto("programTargetGroup")
+        .values({ programId, ...values })
+        .execute();
     else {
       keptGroups.add(existing.id);
       await trx.updateTable("programTargetGroup").set(values).where("id", "=", existing.id).execute();

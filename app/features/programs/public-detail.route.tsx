@@ -38,7 +38,13 @@ export default function PublicProgram() {
       <div className="program-cta card">
         <ProgramFacts program={program} />
         <ApplySlot
-          program={{ id: program.id, status: program.status, opensAt: program.opensAt, closesAt: program.closesAt, phase }}
+          program={{
+            id: program.id,
+            status: program.status,
+            opensAt: program.opensAt,
+            closesAt: program.closesAt,
+            phase,
+          }}
         />
       </div>
       <ProgramDetails program={program} />

@@ -23,7 +23,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = nowIso();
   return {
     title: t("programs:public.title"),
-    programs: programs.map((program) => ({ ...program, phase: applicationPhase({ ...program, status: "open" }, now) ?? "closed" })),
+    programs: programs.map((program) => ({
+      ...program,
+      phase: applicationPhase({ ...program, status: "open" }, now) ?? "closed",
+    })),
     page,
     pageSize,
     total,

@@ -81,10 +81,11 @@ const calendarDate = () => z.string().trim().min(1).refine(isCalendarDate, "vali
 
 // Checkbox groups post nothing (none ticked), one string or several; react-hook-form holds false or an array.
 function checkboxList<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.preprocess<unknown[], z.ZodArray<z.ZodEnum<{ [K in T[number]]: K }>>, T[number][] | string | false | undefined>(
-    (value) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []),
-    z.array(z.enum(values)),
-  );
+  return z.preprocess<
+    unknown[],
+    z.ZodArray<z.ZodEnum<{ [K in T[number]]: K }>>,
+    T[number][] | string | false | undefined
+  >((value) => (Array.isArray(value) ? value : typeof value === "string" ? [value] : []), z.array(z.enum(values)));
 }
 
 /** The repeating groups of the form and the fields a user types into; a row with all of them blank is a spare. */
@@ -129,7 +130,8 @@ function repeatingRows<Row extends z.ZodType>(
         rows.forEach((item, index) => {
           const value = fieldOf(item, key);
           if (typeof value !== "string") return;
-          if (seen.has(value)) ctx.addIssue({ code: "custom", path: [index, key], message: "programs:errors.duplicateName" });
+          if (seen.has(value))
+            ctx.addIssue({ code: "custom", path: [index, key], message: "programs:errors.duplicateName" });
           seen.add(value);
         });
       }),
@@ -198,18 +200,22 @@ const fixedPresets = ["50-40-10", "60-40"] as const satisfies readonly FixedTran
 
 // The custom tranche rows only count when the custom preset is chosen; with a preset they are ignored (the form
 // without JavaScript always shows them).
-const ProgramFieldsSchema = z.discriminatedUnion("tranchePreset", [
-  z.object({
-    ...programFields,
-    tranchePreset: z.literal("custom"),
-    tranches: repeatingRows("tranches", TrancheRow, { max: MAX_TRANCHES, required: true }),
-  }),
-  z.object({
-    ...programFields,
-    tranchePreset: z.enum(fixedPresets),
-    tranches: z.custom<z.input<typeof TrancheRow>[]>().optional(),
-  }),
-], { error: "validation:choose" });
+const ProgramFieldsSchema = z.discriminatedUnion(
+  "tranchePreset",
+  [
+    z.object({
+      ...programFields,
+      tranchePreset: z.literal("custom"),
+      tranches: repeatingRows("tranches", TrancheRow, { max: MAX_TRANCHES, required: true }),
+    }),
+    z.object({
+      ...programFields,
+      tranchePreset: z.enum(fixedPresets),
+      tranches: z.custom<z.input<typeof TrancheRow>[]>().optional(),
+    }),
+  ],
+  { error: "validation:choose" },
+);
 
 type Fields = z.output<typeof ProgramFieldsSchema>;
 type FieldName = keyof Fields;
@@ -234,44 +240,69 @@ const trancheMessages: Record<TranchePlanProblem, string> = {
   order: "programs:errors.trancheOrder",
 };
 
-export const ProgramFormSchema = ProgramFieldsSchema.superRefine((data, ctx) => {
-  if (data.closesAt <= data.opensAt) {
-    ctx.addIssue({ code: "custom", path: ["closesAt"], message: "programs:errors.closesBeforeOpens" });
-  }
-}, whenValid("opensAt", "closesAt"))
-  .superRefine((data, ctx) => {
-    if (data.grantMin > data.grantMax) {
-      ctx.addIssue({ code: "custom", path: ["grantMin"], message: "programs:errors.grantMinAboveMax" });
+export const ProgramFormSchema = ProgramFieldsSchema.superRefine(
+  (data, ctx) => {
+    if (data.closesAt <= data.opensAt) {
+      ctx.addIssue({ code: "custom", path: ["closesAt"], message: "programs:errors.closesBeforeOpens" });
     }
-  }, whenValid("grantMin", "grantMax"))
-  .superRefine((data, ctx) => {
-    if (data.filedTeamGrantMax === null) return;
-    if (data.filedTeamGrantMax > data.grantMax) {
-      ctx.addIssue({ code: "custom", path: ["filedTeamGrantMax"], message: "programs:errors.filedTeamMaxAboveMax" });
-    } else if (data.filedTeamGrantMax < data.grantMin) {
-      ctx.addIssue({ code: "custom", path: ["filedTeamGrantMax"], message: "programs:errors.filedTeamMaxBelowMin" });
-    }
-  }, whenValid("grantMin", "grantMax", "filedTeamGrantMax"))
-  .superRefine((data, ctx) => {
-    if (data.grantMax > poolOf(data.fundingSources)) {
-      ctx.addIssue({ code: "custom", path: ["grantMax"], message: "programs:errors.grantMaxAbovePool" });
-    }
-  }, whenValid("grantMax", "fundingSources"))
-  .superRefine((data, ctx) => {
-    if (data.implementationEndsOn < data.implementationStartsOn) {
-      ctx.addIssue({ code: "custom", path: ["implementationEndsOn"], message: "programs:errors.implementationEndsBeforeStart" });
-    }
-  }, whenValid("implementationStartsOn", "implementationEndsOn"))
-  .superRefine((data, ctx) => {
-    if (data.targetGroups.length === 0 && data.customTargetGroups.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["targetGroups"], message: "programs:errors.targetGroupRequired" });
-    }
-  }, whenValid("targetGroups", "customTargetGroups"))
-  .superRefine((data, ctx) => {
-    if (data.tranchePreset !== "custom") return;
-    const problem = findTranchePlanProblem(data.tranches.map((row) => ({ shareBp: row.share, gate: row.gate })));
-    if (problem) ctx.addIssue({ code: "custom", path: ["tranches"], message: trancheMessages[problem] });
-  }, whenValid("tranchePreset", "tranches"))
+  },
+  whenValid("opensAt", "closesAt"),
+)
+  .superRefine(
+    (data, ctx) => {
+      if (data.grantMin > data.grantMax) {
+        ctx.addIssue({ code: "custom", path: ["grantMin"], message: "programs:errors.grantMinAboveMax" });
+      }
+    },
+    whenValid("grantMin", "grantMax"),
+  )
+  .superRefine(
+    (data, ctx) => {
+      if (data.filedTeamGrantMax === null) return;
+      if (data.filedTeamGrantMax > data.grantMax) {
+        ctx.addIssue({ code: "custom", path: ["filedTeamGrantMax"], message: "programs:errors.filedTeamMaxAboveMax" });
+      } else if (data.filedTeamGrantMax < data.grantMin) {
+        ctx.addIssue({ code: "custom", path: ["filedTeamGrantMax"], message: "programs:errors.filedTeamMaxBelowMin" });
+      }
+    },
+    whenValid("grantMin", "grantMax", "filedTeamGrantMax"),
+  )
+  .superRefine(
+    (data, ctx) => {
+      if (data.grantMax > poolOf(data.fundingSources)) {
+        ctx.addIssue({ code: "custom", path: ["grantMax"], message: "programs:errors.grantMaxAbovePool" });
+      }
+    },
+    whenValid("grantMax", "fundingSources"),
+  )
+  .superRefine(
+    (data, ctx) => {
+      if (data.implementationEndsOn < data.implementationStartsOn) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["implementationEndsOn"],
+          message: "programs:errors.implementationEndsBeforeStart",
+        });
+      }
+    },
+    whenValid("implementationStartsOn", "implementationEndsOn"),
+  )
+  .superRefine(
+    (data, ctx) => {
+      if (data.targetGroups.length === 0 && data.customTargetGroups.length === 0) {
+        ctx.addIssue({ code: "custom", path: ["targetGroups"], message: "programs:errors.targetGroupRequired" });
+      }
+    },
+    whenValid("targetGroups", "customTargetGroups"),
+  )
+  .superRefine(
+    (data, ctx) => {
+      if (data.tranchePreset !== "custom") return;
+      const problem = findTranchePlanProblem(data.tranches.map((row) => ({ shareBp: row.share, gate: row.gate })));
+      if (problem) ctx.addIssue({ code: "custom", path: ["tranches"], message: trancheMessages[problem] });
+    },
+    whenValid("tranchePreset", "tranches"),
+  )
   .transform(toProgramInput);
 
 function poolOf(sources: readonly { amount: number }[]): number {
@@ -405,7 +436,11 @@ export function programToFormValues(program: ProgramInput): ProgramFormValues {
     customTargetGroups: custom.length
       ? custom.map((group) => ({ id: group.id === null ? "" : String(group.id), name: group.name ?? "" }))
       : [{ ...blankRows.customTargetGroups }],
-    fundingSources: program.fundingSources.map((row) => ({ name: row.name, kind: row.kind, amount: fenToYuanInput(row.amountFen) })),
+    fundingSources: program.fundingSources.map((row) => ({
+      name: row.name,
+      kind: row.kind,
+      amount: fenToYuanInput(row.amountFen),
+    })),
     grantMin: fenToYuanInput(program.grantMinFen),
     grantMax: fenToYuanInput(program.grantMaxFen),
     filedTeamGrantMax: program.filedTeamGrantMaxFen === null ? "" : fenToYuanInput(program.filedTeamGrantMaxFen),
@@ -424,7 +459,10 @@ export function programToFormValues(program: ProgramInput): ProgramFormValues {
     tranchePreset: program.tranchePlan.preset,
     tranches:
       program.tranchePlan.preset === "custom"
-        ? program.tranchePlan.tranches.map((tranche) => ({ share: bpToPercentInput(tranche.shareBp), gate: tranche.gate }))
+        ? program.tranchePlan.tranches.map((tranche) => ({
+            share: bpToPercentInput(tranche.shareBp),
+            gate: tranche.gate,
+          }))
         : [{ ...blankRows.tranches }],
   };
 }

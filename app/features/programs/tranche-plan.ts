@@ -62,7 +62,10 @@ export function customPlan(tranches: readonly Tranche[]): TranchePlan {
 }
 
 export function serializeTranchePlan(plan: TranchePlan): string {
-  return JSON.stringify({ preset: plan.preset, tranches: plan.tranches.map(({ shareBp, gate }) => ({ shareBp, gate })) });
+  return JSON.stringify({
+    preset: plan.preset,
+    tranches: plan.tranches.map(({ shareBp, gate }) => ({ shareBp, gate })),
+  });
 }
 
 const StoredPlanSchema = z.object({

@@ -124,7 +124,8 @@ export const programs: typeof zh = {
     description: "Description",
     descriptionHint: "Background, priorities, requirements and how proposals are reviewed",
     categories: "Focus areas",
-    categoriesHint: "Applicants choose one focus area; the quota is how many projects you plan to fund in it (optional)",
+    categoriesHint:
+      "Applicants choose one focus area; the quota is how many projects you plan to fund in it (optional)",
     categoryName: "Focus area",
     categoryQuota: "Quota (projects)",
     addCategory: "Add a focus area",
@@ -167,7 +168,8 @@ export const programs: typeof zh = {
     tranchePreset: "Payment plan",
     tranchePresetHint: "Grants are paid in tranches, each once its condition is met",
     customTranches: "Custom tranches",
-    customTranchesHint: "Shares must add up to 100%, at most 6 tranches; used only when the payment plan is set to custom",
+    customTranchesHint:
+      "Shares must add up to 100%, at most 6 tranches; used only when the payment plan is set to custom",
     trancheShare: "Share (%)",
     trancheGate: "Paid",
     addTranche: "Add a tranche",
@@ -184,8 +186,10 @@ export const programs: typeof zh = {
     backToWorkspace: "Back to the workspace",
     actions: "Status",
     draftHint: "Only your funder's managers can see a draft. Once published, the program appears in the public list.",
-    openHint: "The program is published: the public sees it in the program list and on its page. While no organisation has applied, you can take it back to draft.",
-    laterHint: "The later steps (review, decision, public notice, implementation) will be available here as those features arrive.",
+    openHint:
+      "The program is published: the public sees it in the program list and on its page. While no organisation has applied, you can take it back to draft.",
+    laterHint:
+      "The later steps (review, decision, public notice, implementation) will be available here as those features arrive.",
     transition: {
       open: "Publish",
       draft: "Take back to draft",
