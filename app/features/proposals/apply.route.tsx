@@ -136,7 +136,7 @@ export default function Apply() {
                   {organization.problems.length === 0 && windowProblems.length === 0 ? (
                     <Form method="post">
                       <input type="hidden" name="organizationId" value={organization.id} />
-                      <SubmitButton>{t("apply.start")}</SubmitButton>
+                      <SubmitButton>{organization.openProposals.length > 0 ? t("apply.startAnother") : t("apply.start")}</SubmitButton>
                     </Form>
                   ) : null}
                 </div>

@@ -67,7 +67,7 @@ function useHydrated(): boolean {
   return hydrated;
 }
 
-type RowArrayName = "teamMembers" | "budgetLines" | "milestones" | "indicatorTargets";
+const rowArrays = ["teamMembers", "budgetLines", "milestones", "indicatorTargets"] as const;
 
 // Preset choices and hidden ids are there before anyone types, so they do not make a row "filled".
 const presetKeys = new Set(["fundingSource", "targetGroupId"]);
@@ -80,19 +80,31 @@ function isBlankFormRow(value: unknown, key = ""): boolean {
   return false;
 }
 
+/** The rows with their trailing blank rows cut down to one, or null when there is nothing to cut. */
+function withOneSpareRow<T>(rows: readonly T[]): T[] | null {
+  let keep = rows.length;
+  while (keep > 1 && isBlankFormRow(rows[keep - 1]) && isBlankFormRow(rows[keep - 2])) keep -= 1;
+  return keep < rows.length ? rows.slice(0, keep) : null;
+}
+
 /**
  * The page arrives with spare blank rows for browsers without JavaScript. Once the "add a row" buttons work, one
- * trailing blank row is enough; the others only make the form longer on a phone. Rows before a filled one stay, so
- * every error keeps pointing at the row it names.
+ * trailing blank row per section is enough; the others only make the form longer on a phone. Not after a refused
+ * post: then the rows stay exactly as sent, so focus and every error keep pointing at the row they name. A reset
+ * rather than removing rows, because removing rows makes react-hook-form validate the section at once.
  */
-function useTrimSpareRows(form: ProposalZodForm, name: RowArrayName, remove: (indexes: number[]) => void, hydrated: boolean) {
+function useOneSpareRow(form: ProposalZodForm, hydrated: boolean, afterPost: boolean) {
   useEffect(() => {
-    if (!hydrated) return;
-    const rows: unknown[] = form.rhf.getValues(name) ?? [];
-    let keep = rows.length;
-    while (keep > 1 && isBlankFormRow(rows[keep - 1]) && isBlankFormRow(rows[keep - 2])) keep -= 1;
-    if (keep < rows.length) remove(Array.from({ length: rows.length - keep }, (_, offset) => keep + offset));
-    // Once per mount: later blank rows are the user's own doing.
+    if (!hydrated || afterPost) return;
+    const values = form.rhf.getValues();
+    const trimmed = Object.fromEntries(
+      rowArrays.flatMap((name) => {
+        const rows = withOneSpareRow<unknown>(values[name] ?? []);
+        return rows ? [[name, rows]] : [];
+      }),
+    );
+    if (Object.keys(trimmed).length > 0) form.rhf.reset({ ...values, ...trimmed });
+    // Once, when the page comes alive.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [hydrated]);
 }
@@ -101,6 +113,7 @@ export function ProposalForm(props: ProposalFormProps) {
   const { t } = useTranslation("proposals");
   const form = useZodForm(ProposalSubmitSchema, { defaultValues: props.defaults, actionData: props.actionData });
   const hydrated = useHydrated();
+  useOneSpareRow(form, hydrated, props.actionData !== undefined);
   const serverErrors = props.actionData?.fieldErrors ?? {};
   const rowProps = { form, hydrated };
 
@@ -313,7 +326,6 @@ function AddRow({ hydrated, onAdd, label }: { hydrated: boolean; onAdd: () => vo
 function TeamSection({ form, hydrated }: RowSectionProps) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "teamMembers" });
-  useTrimSpareRows(form, "teamMembers", remove, hydrated);
   return (
     <section className="card proposal-section" aria-labelledby="section-team">
       <h2 id="section-team">{t("sections.team")}</h2>
@@ -343,7 +355,6 @@ function TeamSection({ form, hydrated }: RowSectionProps) {
 function BudgetSection({ form, hydrated, rules, organizationKind }: RowSectionProps & { rules: BudgetRulesView; organizationKind: string }) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "budgetLines" });
-  useTrimSpareRows(form, "budgetLines", remove, hydrated);
   const categoryOptions = costCategories
     .filter((category) => !rules.prohibitedCategories.includes(category))
     .map((category) => ({ value: category, label: costCategoryLabel(category, t) }));
@@ -503,7 +514,6 @@ function BudgetSummary({ form, rules, organizationKind }: { form: ProposalZodFor
 function MilestoneSection({ form, hydrated }: RowSectionProps) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "milestones" });
-  useTrimSpareRows(form, "milestones", remove, hydrated);
   return (
     <section className="card proposal-section" aria-labelledby="section-milestones">
       <h2 id="section-milestones">{t("sections.milestones")}</h2>
@@ -527,7 +537,6 @@ function MilestoneSection({ form, hydrated }: RowSectionProps) {
 function TargetSection({ form, hydrated, targetGroups }: RowSectionProps & { targetGroups: ProposalFormProps["targetGroups"] }) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "indicatorTargets" });
-  useTrimSpareRows(form, "indicatorTargets", remove, hydrated);
   const groupIds = targetGroups.map((group) => group.id);
   return (
     <section className="card proposal-section" aria-labelledby="section-targets">
@@ -693,7 +702,10 @@ function useAutosave(formRef: RefObject<HTMLFormElement>, enabled: boolean) {
   const lastSaved = useRef<string | null>(null);
   const busy = useRef(false);
   busy.current = fetcher.state !== "idle";
-  const submit = fetcher.submit;
+  // The timer lives as long as the form; it reads the latest submit function through a ref instead of restarting
+  // (and forgetting what was last saved) on every render.
+  const submit = useRef(fetcher.submit);
+  submit.current = fetcher.submit;
 
   useEffect(() => {
     const form = formRef.current;
@@ -705,10 +717,10 @@ function useAutosave(formRef: RefObject<HTMLFormElement>, enabled: boolean) {
       lastSaved.current = current;
       const body = new URLSearchParams(current);
       body.set("intent", "autosave");
-      submit(body, { method: "post", action: form.getAttribute("action") ?? undefined });
+      submit.current(body, { method: "post", action: form.getAttribute("action") ?? undefined });
     }, AUTOSAVE_INTERVAL_MS);
     return () => window.clearInterval(timer);
-  }, [enabled, formRef, submit]);
+  }, [enabled, formRef]);
 
   return { state: fetcher.state, data: fetcher.data };
 }

@@ -56,6 +56,7 @@ export const proposals: typeof zh = {
     subtitle: "Apply to “{{program}}” in the name of your organisation.",
     chooseOrganization: "Applying organisation",
     start: "Start the proposal",
+    startAnother: "Start another proposal",
     continueDraft: "Continue: {{title}}",
     noOrganizations: "You are not a member of any organisation yet.",
     noOrganizationsBody:

@@ -54,6 +54,7 @@ export const proposals = {
     subtitle: "以您所在组织的名义申报“{{program}}”。",
     chooseOrganization: "选择申报组织",
     start: "开始填写申报书",
+    startAnother: "另写一份申报书",
     continueDraft: "继续填写：{{title}}",
     noOrganizations: "您还没有加入任何组织。",
     noOrganizationsBody: "申报需以社区社会组织或备案团队的名义进行，请先登记组织或请组织负责人邀请您加入。",
