@@ -281,9 +281,19 @@ describe("attachments", () => {
   test("no more than ten per proposal", async () => {
     const draft = await draftFor();
     for (let i = 0; i < 10; i += 1) await createAttachment(db(), { proposalId: draft.id, uploadedBy: applicant.user.id });
-    const result = await edit(draft.id, applicant.user.id, withFiles([{ name: "第十一个.pdf", bytes: PDF }]));
+    const eleventh = Buffer.concat([PDF, Buffer.from("% another file\n")]);
+    const result = await edit(draft.id, applicant.user.id, withFiles([{ name: "第十一个.pdf", bytes: eleventh }]));
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors.newAttachments).toContain("10");
+    expect(await db().selectFrom("attachment").select("id").where("proposalId", "=", draft.id).execute()).toHaveLength(10);
+  });
+
+  test("the same file posted twice is attached once", async () => {
+    const draft = await draftFor();
+    await edit(draft.id, applicant.user.id, withFiles([{ name: "盖章页.pdf", bytes: PDF }]));
+    await edit(draft.id, applicant.user.id, withFiles([{ name: "盖章页（重复）.pdf", bytes: PDF }]));
+    const stored = await db().selectFrom("attachment").select("originalName").where("proposalId", "=", draft.id).execute();
+    expect(stored).toEqual([{ originalName: "盖章页.pdf" }]);
   });
 
   test("removing one before the first submission deletes it", async () => {

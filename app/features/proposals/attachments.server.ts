@@ -22,7 +22,7 @@ import {
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_PROPOSAL,
 } from "./attachment-limits";
-import { listAttachments } from "./proposals.server";
+import { listAttachments, lockProposalRow } from "./proposals.server";
 
 // The whole body may carry the maximum number of files plus the form's text.
 const MAX_BODY_BYTES = MAX_ATTACHMENTS_PER_PROPOSAL * MAX_ATTACHMENT_BYTES + 2 * 1024 * 1024;
@@ -81,16 +81,10 @@ export interface CheckedUpload {
   sha256: string;
 }
 
-/** Every file must be small enough and of an allowed type by its bytes; together they must fit the per-proposal cap. */
-export async function checkUploads(
-  files: readonly UploadedFile[],
-  existingCount: number,
-): Promise<{ accepted: CheckedUpload[]; problems: UploadProblem[] }> {
+/** Every file must be small enough and of an allowed type by its bytes (the count is checked when storing). */
+export async function checkUploads(files: readonly UploadedFile[]): Promise<{ accepted: CheckedUpload[]; problems: UploadProblem[] }> {
   const accepted: CheckedUpload[] = [];
   const problems: UploadProblem[] = [];
-  if (existingCount + files.length > MAX_ATTACHMENTS_PER_PROPOSAL) {
-    return { accepted, problems: [{ code: "tooMany", max: MAX_ATTACHMENTS_PER_PROPOSAL }] };
-  }
   for (const file of files) {
     if (!file.bytes) {
       problems.push({ code: "tooLarge", filename: file.filename });
@@ -122,29 +116,37 @@ export function attachmentFilePath(storedName: string): string {
   return path.join(uploadDirectory(), path.basename(storedName));
 }
 
+export type StoreResult = { ok: true; stored: number } | { ok: false; problem: UploadProblem };
+
 /**
  * Writes the files and their rows (one transaction, one audit event per file). A file already attached to the
- * proposal (same bytes) is skipped, so a form posted twice does not attach it twice. Files written before a failed
- * transaction are deleted again.
+ * proposal (same bytes) is skipped, so a form posted twice does not attach it twice. The per-proposal cap is
+ * checked inside the transaction, with the proposal row locked, so two uploads at once cannot pass it together.
+ * Files written before a failed transaction are deleted again.
  */
 export async function storeAttachments(input: {
   proposalId: number;
   organizationId: number;
   userId: number;
   uploads: readonly CheckedUpload[];
-}): Promise<number> {
-  if (input.uploads.length === 0) return 0;
+}): Promise<StoreResult> {
+  if (input.uploads.length === 0) return { ok: true, stored: 0 };
   fs.mkdirSync(uploadDirectory(), { recursive: true });
   const written: string[] = [];
   try {
     return await db()
       .transaction()
-      .execute(async (trx) => {
-        const present = new Set((await listAttachments(trx, input.proposalId)).map((attachment) => attachment.sha256));
-        let stored = 0;
-        for (const upload of input.uploads) {
-          if (present.has(upload.sha256)) continue;
-          present.add(upload.sha256);
+      .execute(async (trx): Promise<StoreResult> => {
+        await lockProposalRow(trx, input.proposalId);
+        const existing = await listAttachments(trx, input.proposalId);
+        const present = new Set(existing.map((attachment) => attachment.sha256));
+        const fresh = input.uploads.filter(
+          (upload, index) => !present.has(upload.sha256) && input.uploads.findIndex((other) => other.sha256 === upload.sha256) === index,
+        );
+        if (existing.length + fresh.length > MAX_ATTACHMENTS_PER_PROPOSAL) {
+          return { ok: false, problem: { code: "tooMany", max: MAX_ATTACHMENTS_PER_PROPOSAL } };
+        }
+        for (const upload of fresh) {
           const storedName = `${randomBytes(16).toString("hex")}.${upload.extension}`;
           await fs.promises.writeFile(attachmentFilePath(storedName), upload.bytes, { flag: "wx" });
           written.push(storedName);
@@ -170,9 +172,8 @@ export async function storeAttachments(input: {
             organizationId: input.organizationId,
             after: { proposalId: input.proposalId, originalName: upload.filename, mimeType: upload.mimeType, sha256: upload.sha256 },
           });
-          stored += 1;
         }
-        return stored;
+        return { ok: true, stored: fresh.length };
       });
   } catch (error) {
     for (const storedName of written) fs.rmSync(attachmentFilePath(storedName), { force: true });

@@ -22,7 +22,7 @@ import { checkUploads, readProposalForm, removeAttachment, storeAttachments, typ
 import { deleteStash, findStash, stashFormValues } from "./draft-stash.server";
 import { contentToFormValues, postedFormValues } from "./form-values";
 import { ProposalForm } from "./proposal-form";
-import { findProgramForProposals, listAttachments, loadProposal, loadSubmissionContext, saveDraft } from "./proposals.server";
+import { findProgramForProposals, loadProposal, loadSubmissionContext, saveDraft } from "./proposals.server";
 import { ruleFieldErrors } from "./rule-messages";
 import { EditIntentSchema, ProposalDraftSchema } from "./schemas";
 import { checkSubmission, referenceErrors } from "./submission-rules";
@@ -137,10 +137,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       : failure({ ...ruleFieldErrors(wrongIds, t, language), ...filesDropped }, parsed.values);
   }
 
-  const uploads =
-    files.length > 0 && !autosave
-      ? await checkUploads(files, (await listAttachments(db(), access.id)).length)
-      : { accepted: [], problems: [] };
+  const uploads = files.length > 0 && !autosave ? await checkUploads(files) : { accepted: [], problems: [] };
   const saved = await saveDraft({ proposalId: access.id, userId: actor.userId, content: parsed.data, audit: !autosave });
   if (!saved.ok) {
     if (autosave) return data({ autosave: "failed" as const }, { status: 409 });
@@ -150,15 +147,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (autosave) return { autosavedAt: saved.savedAt };
 
   const attachmentContext = { proposalId: access.id, organizationId: access.organizationId, userId: actor.userId };
-  const uploaded = await storeAttachments({ ...attachmentContext, uploads: uploads.accepted });
   if (controls.data.removeAttachment) {
     await removeAttachment({ ...attachmentContext, attachmentId: controls.data.removeAttachment });
   }
-  if (uploads.problems.length > 0) {
+  const stored = await storeAttachments({ ...attachmentContext, uploads: uploads.accepted });
+  const problems = stored.ok ? uploads.problems : [...uploads.problems, stored.problem];
+  if (problems.length > 0) {
     // The draft and the acceptable files are saved; the refused files are named next to the file input.
-    const message = uploads.problems.map((problem) => uploadProblemMessage(problem, t)).join(" ");
+    const message = problems.map((problem) => uploadProblemMessage(problem, t)).join(" ");
     return failure({ [ATTACHMENT_FIELD]: message }, parsed.values);
   }
+  const uploaded = stored.ok ? stored.stored : 0;
 
   if (intent === "check") {
     const context = assertFound(await loadSubmissionContext(db(), access.id));

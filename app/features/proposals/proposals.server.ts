@@ -98,6 +98,12 @@ export type ProgramForProposals = NonNullable<Awaited<ReturnType<typeof findProg
 
 // ---- reading proposals ----
 
+/** Holds the proposal row until the transaction ends (PostgreSQL; SQLite runs one write transaction at a time). */
+export async function lockProposalRow(executor: Executor, proposalId: number): Promise<void> {
+  if (!isPostgres(executor)) return;
+  await executor.selectFrom("proposal").select("id").where("id", "=", proposalId).forUpdate().execute();
+}
+
 /** What permission checks need: whose proposal it is, which funder runs the program, and its state. */
 export async function findProposalAccess(proposalId: number) {
   return db()
