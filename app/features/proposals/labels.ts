@@ -25,3 +25,35 @@ export function indicatorLabels(
   }
   return { name: target.customName, unit: target.customUnit };
 }
+
+/** Errors about the whole proposal (the window, who applies) rather than a field; they have no field to point at. */
+export function isFormLevelPath(path: string): boolean {
+  return path === "programWindow" || path === "organization";
+}
+
+const rowKinds: Record<string, { row: string; field: string }> = {
+  teamMembers: { row: "rowLabel.teamMember", field: "fields.teamMember" },
+  budgetLines: { row: "rowLabel.budgetLine", field: "fields.budgetLine" },
+  milestones: { row: "rowLabel.milestone", field: "fields.milestone" },
+  indicatorTargets: { row: "rowLabel.target", field: "fields.indicatorTarget" },
+};
+
+const sectionOf: Record<string, string> = {
+  teamMembers: "sections.team",
+  budgetLines: "sections.budget",
+  milestones: "sections.milestones",
+  indicatorTargets: "sections.targets",
+  grantRequested: "budget.grantRequested",
+  newAttachments: "sections.attachments",
+};
+
+/** "budgetLines.3.category" → "预算行 4 · 费用类别"; "title" → "项目名称". */
+export function fieldPathLabel(path: string, t: TFunction): string {
+  const [head = "", index, field] = path.split(".");
+  const kind = rowKinds[head];
+  if (kind && index !== undefined) {
+    const row = t(`proposals:${kind.row}`, { n: Number(index) + 1 });
+    return field ? `${row} · ${t(`proposals:${kind.field}.${field}`)}` : row;
+  }
+  return t(`proposals:${sectionOf[head] ?? `fields.${head}`}`);
+}

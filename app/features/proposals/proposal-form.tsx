@@ -26,7 +26,7 @@ import { budgetTotals, fundingSources, grantShareBp, lineAmountFen } from "./bud
 import { SUMMARY_MAX_LENGTH } from "./content";
 import { emptyBudgetLine, emptyIndicatorTarget, emptyMilestone, emptyTeamMember, typedBudgetLine } from "./form-values";
 import { CUSTOM_INDICATOR, indicatorChoices } from "./indicators";
-import { costCategoryLabel, indicatorLabels, targetGroupLabel } from "./labels";
+import { costCategoryLabel, fieldPathLabel, indicatorLabels, isFormLevelPath, targetGroupLabel } from "./labels";
 import { ruleMessage } from "./rule-messages";
 import { ProposalSubmitSchema, type ProposalFormValues } from "./schemas";
 import { budgetErrors, type ProgramRules } from "./submission-rules";
@@ -57,9 +57,6 @@ export interface ProposalFormProps {
 }
 
 type ProposalZodForm = ZodForm<ProposalFormValues>;
-
-/** Form-level keys of the submission rules, shown above the form rather than next to a field. */
-const formLevelKeys = ["programWindow", "organization"] as const;
 
 function useHydrated(): boolean {
   const [hydrated, setHydrated] = useState(false);
@@ -217,8 +214,8 @@ function ErrorList({ errors }: { errors: FieldErrors }) {
   const { t } = useTranslation("proposals");
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
-  const formLevel = entries.filter(([path]) => (formLevelKeys as readonly string[]).includes(path));
-  const fieldLevel = entries.filter(([path]) => !(formLevelKeys as readonly string[]).includes(path));
+  const formLevel = entries.filter(([path]) => isFormLevelPath(path));
+  const fieldLevel = entries.filter(([path]) => !isFormLevelPath(path));
   return (
     <div className="alert alert--error proposal-errors" role="alert">
       <p className="alert__title">{t("common:form.errorSummary")}</p>
@@ -232,7 +229,7 @@ function ErrorList({ errors }: { errors: FieldErrors }) {
           {fieldLevel.map(([path, message]) => (
             <li key={path}>
               <a href={`#${fieldId(path)}`}>
-                {t("errorItem", { field: pathLabel(path, t), message })}
+                {t("errorItem", { field: fieldPathLabel(path, t), message })}
               </a>
             </li>
           ))}
@@ -240,33 +237,6 @@ function ErrorList({ errors }: { errors: FieldErrors }) {
       ) : null}
     </div>
   );
-}
-
-const rowKinds: Record<string, { row: string; field: string }> = {
-  teamMembers: { row: "rowLabel.teamMember", field: "fields.teamMember" },
-  budgetLines: { row: "rowLabel.budgetLine", field: "fields.budgetLine" },
-  milestones: { row: "rowLabel.milestone", field: "fields.milestone" },
-  indicatorTargets: { row: "rowLabel.target", field: "fields.indicatorTarget" },
-};
-
-const sectionOf: Record<string, string> = {
-  teamMembers: "sections.team",
-  budgetLines: "sections.budget",
-  milestones: "sections.milestones",
-  indicatorTargets: "sections.targets",
-  grantRequested: "budget.grantRequested",
-  newAttachments: "sections.attachments",
-};
-
-/** "budgetLines.3.category" → "预算行 4 · 费用类别"; "title" → "项目名称". */
-function pathLabel(path: string, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const [head = "", index, field] = path.split(".");
-  const kind = rowKinds[head];
-  if (kind && index !== undefined) {
-    const row = t(kind.row, { n: Number(index) + 1 });
-    return field ? `${row} · ${t(`${kind.field}.${field}`)}` : row;
-  }
-  return t(sectionOf[head] ?? `fields.${head}`);
 }
 
 function SummaryCounter({ form, hint }: { form: ProposalZodForm; hint: string }) {

@@ -13,6 +13,7 @@ import { requireProposalAccess } from "./access.server";
 import { budgetTotals } from "./budget";
 import { canSubmitProposal, isMemberOf } from "./permissions";
 import { ProposalDetails } from "./proposal-details";
+import { fieldPathLabel, isFormLevelPath } from "./labels";
 import { isEditableStatus } from "./proposal-lifecycle";
 import { listAttachments, loadSubmissionContext, submitProposal } from "./proposals.server";
 import { ruleFieldErrors, ruleMessage } from "./rule-messages";
@@ -122,12 +123,16 @@ function Confirmation() {
           <div className="alert alert--error" role="alert">
             <p className="alert__title">{t("submit.blocked")}</p>
             <ul className="proposal-errors__list">
-              {blocking.map((problem) => (
-                <li key={problem.path}>
-                  {problem.message}{" "}
-                  <Link to={`/proposals/${proposal.id}/edit#${fieldId(problem.path)}`}>{t("submit.fix")}</Link>
-                </li>
-              ))}
+              {blocking.map((problem) =>
+                isFormLevelPath(problem.path) ? (
+                  <li key={problem.path}>{problem.message}</li>
+                ) : (
+                  <li key={problem.path}>
+                    {t("errorItem", { field: fieldPathLabel(problem.path, t), message: problem.message })}{" "}
+                    <Link to={`/proposals/${proposal.id}/edit#${fieldId(problem.path)}`}>{t("submit.fix")}</Link>
+                  </li>
+                ),
+              )}
             </ul>
           </div>
         ) : null}
