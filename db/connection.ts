@@ -33,10 +33,18 @@ export function openSqlite(file: string): SQLite.Database {
   return sqlite;
 }
 
+function openPostgresPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection closed by the server (a restart, a failover) must not crash the process: the pool drops it
+  // and opens a new one on the next query.
+  pool.on("error", (error) => console.error("PostgreSQL idle connection lost:", error.message));
+  return pool;
+}
+
 export function createDatabase(url: string): Kysely<Database> {
   const dialect =
     databaseKind(url) === "postgres"
-      ? new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) })
+      ? new PostgresDialect({ pool: openPostgresPool(url) })
       : new SqliteDialect({ database: openSqlite(sqliteFilePath(url)) });
   return new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
 }
