@@ -30,7 +30,12 @@ describe("budget line amount", () => {
 });
 
 describe("budget totals", () => {
-  const line = (category: string, unitPriceFen: number, quantity: number, fundingSource: BudgetLineAmounts["fundingSource"]) => ({
+  const line = (
+    category: string,
+    unitPriceFen: number,
+    quantity: number,
+    fundingSource: BudgetLineAmounts["fundingSource"],
+  ) => ({
     category,
     unitPriceFen,
     quantityHundredths: quantity * 100,

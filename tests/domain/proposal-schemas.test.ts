@@ -15,9 +15,9 @@ function errorsOf(result: ReturnType<typeof parse>) {
 
 // A spare row as the page renders it without JavaScript: empty inputs, the funding source preselected.
 const spareBudgetRow = (index: number): [string, string][] =>
-  ["category", "item", "unitPrice", "quantity", "unit", "basis"].map((field) => [`budgetLines.${index}.${field}`, ""] as [string, string]).concat([
-    [`budgetLines.${index}.fundingSource`, "grant"],
-  ]);
+  ["category", "item", "unitPrice", "quantity", "unit", "basis"]
+    .map((field) => [`budgetLines.${index}.${field}`, ""] as [string, string])
+    .concat([[`budgetLines.${index}.fundingSource`, "grant"]]);
 
 describe("ProposalDraftSchema", () => {
   test("an empty form is a valid draft", () => {
@@ -75,12 +75,35 @@ describe("ProposalDraftSchema", () => {
   });
 
   test.each<[string, [string, string][], Record<string, string>]>([
-    ["an amount with three decimals", [["budgetLines.0.unitPrice", "12.345"]], { "budgetLines.0.unitPrice": "validation:amount.tooManyDecimals" }],
-    ["words for a quantity", [["budgetLines.0.quantity", "三"]], { "budgetLines.0.quantity": "proposals:errors.quantity" }],
-    ["a line amount beyond any program", [["budgetLines.0.unitPrice", "9999999999"], ["budgetLines.0.quantity", "1000"]], { "budgetLines.0.quantity": "proposals:errors.amountTooLarge" }],
+    [
+      "an amount with three decimals",
+      [["budgetLines.0.unitPrice", "12.345"]],
+      { "budgetLines.0.unitPrice": "validation:amount.tooManyDecimals" },
+    ],
+    [
+      "words for a quantity",
+      [["budgetLines.0.quantity", "三"]],
+      { "budgetLines.0.quantity": "proposals:errors.quantity" },
+    ],
+    [
+      "a line amount beyond any program",
+      [
+        ["budgetLines.0.unitPrice", "9999999999"],
+        ["budgetLines.0.quantity", "1000"],
+      ],
+      { "budgetLines.0.quantity": "proposals:errors.amountTooLarge" },
+    ],
     ["an impossible date", [["milestones.0.dueOn", "2026-02-30"]], { "milestones.0.dueOn": "validation:date" }],
-    ["a category outside the catalogue", [["budgetLines.0.category", "yacht"]], { "budgetLines.0.category": expect.any(String) as unknown as string }],
-    ["a beneficiary count with a fraction", [["expectedBeneficiaries", "12.5"]], { expectedBeneficiaries: "validation:integer" }],
+    [
+      "a category outside the catalogue",
+      [["budgetLines.0.category", "yacht"]],
+      { "budgetLines.0.category": expect.any(String) as unknown as string },
+    ],
+    [
+      "a beneficiary count with a fraction",
+      [["expectedBeneficiaries", "12.5"]],
+      { expectedBeneficiaries: "validation:integer" },
+    ],
   ])("refuses %s at its field", (_name, fields, expected) => {
     expect(errorsOf(parse(ProposalDraftSchema, fields))).toEqual(expected);
   });

@@ -29,8 +29,22 @@ beforeEach(async () => {
   const funder = await createFunder(db());
   program = await createProgram(db(), { funderId: funder.id });
   applicant = await createApplicant(db());
-  groupIds = (await db().selectFrom("programTargetGroup").select("id").where("programId", "=", program.id).orderBy("position").execute()).map((r) => r.id);
-  categoryIds = (await db().selectFrom("programCategory").select("id").where("programId", "=", program.id).orderBy("position").execute()).map((r) => r.id);
+  groupIds = (
+    await db()
+      .selectFrom("programTargetGroup")
+      .select("id")
+      .where("programId", "=", program.id)
+      .orderBy("position")
+      .execute()
+  ).map((r) => r.id);
+  categoryIds = (
+    await db()
+      .selectFrom("programCategory")
+      .select("id")
+      .where("programId", "=", program.id)
+      .orderBy("position")
+      .execute()
+  ).map((r) => r.id);
 });
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
@@ -39,8 +53,18 @@ function draftFor(organizationId = applicant.organizationId, createdBy = applica
   return createProposal(db(), { programId: program.id, organizationId, createdBy });
 }
 
-function edit(proposalId: number, userId: number | undefined, form: Record<string, string | string[]> | FormData, headers?: Record<string, string>) {
-  return callRoute(editAction, `/proposals/${proposalId}/edit`, { userId, form, params: { proposalId: String(proposalId) }, headers });
+function edit(
+  proposalId: number,
+  userId: number | undefined,
+  form: Record<string, string | string[]> | FormData,
+  headers?: Record<string, string>,
+) {
+  return callRoute(editAction, `/proposals/${proposalId}/edit`, {
+    userId,
+    form,
+    params: { proposalId: String(proposalId) },
+    headers,
+  });
 }
 
 async function rows(proposalId: number) {
@@ -48,14 +72,19 @@ async function rows(proposalId: number) {
     db().selectFrom("proposal").selectAll().where("id", "=", proposalId).executeTakeFirstOrThrow(),
     db().selectFrom("budgetLine").selectAll().where("proposalId", "=", proposalId).orderBy("position").execute(),
     db().selectFrom("milestone").selectAll().where("proposalId", "=", proposalId).orderBy("position").execute(),
-    db().selectFrom("proposalTargetGroup").select("programTargetGroupId").where("proposalId", "=", proposalId).execute(),
+    db()
+      .selectFrom("proposalTargetGroup")
+      .select("programTargetGroupId")
+      .where("proposalId", "=", proposalId)
+      .execute(),
   ]);
   return { proposal, lines, milestones, groups: groups.map((g) => g.programTargetGroupId) };
 }
 
 /** The form as the page posts it without JavaScript: a filled row, then the spare blank rows. */
 function draftForm(overrides: Record<string, string | string[]> = {}): Record<string, string | string[]> {
-  const spare = (prefix: string, fields: string[]) => Object.fromEntries(fields.map((field) => [`${prefix}.${field}`, ""]));
+  const spare = (prefix: string, fields: string[]) =>
+    Object.fromEntries(fields.map((field) => [`${prefix}.${field}`, ""]));
   return {
     intent: "save",
     title: "四点半课堂",
@@ -92,17 +121,31 @@ function draftForm(overrides: Record<string, string | string[]> = {}): Record<st
 
 describe("starting a proposal", () => {
   test("a member picks one of their eligible organisations and gets an empty draft", async () => {
-    const loaded = await callRoute(applyLoader, `/programs/${program.id}/apply`, { userId: applicant.user.id, params: { programId: String(program.id) } });
-    expect(loaded.data.organizations).toEqual([expect.objectContaining({ id: applicant.organizationId, problems: [] })]);
+    const loaded = await callRoute(applyLoader, `/programs/${program.id}/apply`, {
+      userId: applicant.user.id,
+      params: { programId: String(program.id) },
+    });
+    expect(loaded.data.organizations).toEqual([
+      expect.objectContaining({ id: applicant.organizationId, problems: [] }),
+    ]);
 
     const result = await callRoute(applyAction, `/programs/${program.id}/apply`, {
       userId: applicant.user.id,
       form: { organizationId: String(applicant.organizationId) },
       params: { programId: String(program.id) },
     });
-    const created = await db().selectFrom("proposal").selectAll().where("organizationId", "=", applicant.organizationId).executeTakeFirstOrThrow();
+    const created = await db()
+      .selectFrom("proposal")
+      .selectAll()
+      .where("organizationId", "=", applicant.organizationId)
+      .executeTakeFirstOrThrow();
     expect(result.location).toBe(`/proposals/${created.id}/edit`);
-    expect(created).toMatchObject({ status: "draft", programId: program.id, createdBy: applicant.user.id, number: null });
+    expect(created).toMatchObject({
+      status: "draft",
+      programId: program.id,
+      createdBy: applicant.user.id,
+      number: null,
+    });
   });
 
   test("an organisation the user is not a member of is refused", async () => {
@@ -116,7 +159,11 @@ describe("starting a proposal", () => {
   });
 
   test("an organisation of a kind the program does not take is told why and gets nothing", async () => {
-    await db().updateTable("program").set({ eligibleKinds: JSON.stringify(["registered"]) }).where("id", "=", program.id).execute();
+    await db()
+      .updateTable("program")
+      .set({ eligibleKinds: JSON.stringify(["registered"]) })
+      .where("id", "=", program.id)
+      .execute();
     const result = await callRoute(applyAction, `/programs/${program.id}/apply`, {
       userId: applicant.user.id,
       form: { organizationId: String(applicant.organizationId) },
@@ -124,7 +171,9 @@ describe("starting a proposal", () => {
     });
     expect(result.status).toBe(400);
     expect(result.data.formError).toContain("不接受");
-    expect(await db().selectFrom("proposal").select("id").where("organizationId", "=", applicant.organizationId).execute()).toEqual([]);
+    expect(
+      await db().selectFrom("proposal").select("id").where("organizationId", "=", applicant.organizationId).execute(),
+    ).toEqual([]);
   });
 });
 
@@ -136,14 +185,26 @@ describe("saving a draft", () => {
     expect(result.location).toBe(`/proposals/${draft.id}/edit`);
 
     const stored = await rows(draft.id);
-    expect(stored.proposal).toMatchObject({ title: "四点半课堂", grantRequestedFen: 300_000, totalBudgetFen: 340_000, status: "draft" });
-    expect(stored.lines.map((line) => [line.item, line.unitPriceFen, line.quantityHundredths, line.amountFen])).toEqual([
-      ["文具和绘本", 1_200_000, 25, 300_000],
-      ["招募海报", 8_000, 500, 40_000],
-    ]);
+    expect(stored.proposal).toMatchObject({
+      title: "四点半课堂",
+      grantRequestedFen: 300_000,
+      totalBudgetFen: 340_000,
+      status: "draft",
+    });
+    expect(stored.lines.map((line) => [line.item, line.unitPriceFen, line.quantityHundredths, line.amountFen])).toEqual(
+      [
+        ["文具和绘本", 1_200_000, 25, 300_000],
+        ["招募海报", 8_000, 500, 40_000],
+      ],
+    );
     expect(stored.milestones.map((m) => m.title)).toEqual(["开班"]);
     expect(stored.groups).toEqual([groupIds[1]]);
-    const saved = await db().selectFrom("auditEvent").select("action").where("entityId", "=", draft.id).where("action", "=", "proposal.draft_saved").execute();
+    const saved = await db()
+      .selectFrom("auditEvent")
+      .select("action")
+      .where("entityId", "=", draft.id)
+      .where("action", "=", "proposal.draft_saved")
+      .execute();
     expect(saved).toHaveLength(1);
   });
 
@@ -159,7 +220,11 @@ describe("saving a draft", () => {
   test("a malformed amount is refused next to its field, every value comes back, and nothing is written", async () => {
     const draft = await draftFor();
     const before = await rows(draft.id);
-    const result = await edit(draft.id, applicant.user.id, draftForm({ "budgetLines.2.unitPrice": "12.345", title: "改了标题" }));
+    const result = await edit(
+      draft.id,
+      applicant.user.id,
+      draftForm({ "budgetLines.2.unitPrice": "12.345", title: "改了标题" }),
+    );
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors).toEqual({ "budgetLines.2.unitPrice": "金额最多保留两位小数（精确到分）" });
     expect(result.data.values.title).toBe("改了标题");
@@ -170,7 +235,11 @@ describe("saving a draft", () => {
   test("a focus area of another program is refused", async () => {
     const draft = await draftFor();
     const other = await createProgram(db(), { funderId: program.funderId });
-    const foreign = await db().selectFrom("programCategory").select("id").where("programId", "=", other.id).executeTakeFirstOrThrow();
+    const foreign = await db()
+      .selectFrom("programCategory")
+      .select("id")
+      .where("programId", "=", other.id)
+      .executeTakeFirstOrThrow();
     const result = await edit(draft.id, applicant.user.id, draftForm({ programCategoryId: String(foreign.id) }));
     expect(result.status).toBe(400);
     expect(Object.keys(result.data.fieldErrors)).toEqual(["programCategoryId"]);
@@ -182,15 +251,30 @@ describe("saving a draft", () => {
     expect(result.status).toBe(200);
     expect(result.data.autosavedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect((await rows(draft.id)).proposal.title).toBe("自动保存的标题");
-    expect(await db().selectFrom("auditEvent").select("id").where("entityId", "=", draft.id).where("action", "=", "proposal.draft_saved").execute()).toEqual([]);
+    expect(
+      await db()
+        .selectFrom("auditEvent")
+        .select("id")
+        .where("entityId", "=", draft.id)
+        .where("action", "=", "proposal.draft_saved")
+        .execute(),
+    ).toEqual([]);
   });
 
   test("a submitted proposal cannot be changed", async () => {
-    const submitted = await createProposal(db(), { programId: program.id, organizationId: applicant.organizationId, createdBy: applicant.user.id, status: "submitted" });
+    const submitted = await createProposal(db(), {
+      programId: program.id,
+      organizationId: applicant.organizationId,
+      createdBy: applicant.user.id,
+      status: "submitted",
+    });
     const result = await edit(submitted.id, applicant.user.id, draftForm());
     expect(result.location).toBe(`/proposals/${submitted.id}`);
     expect((await rows(submitted.id)).proposal.title).toBe(submitted.title);
-    const page = await callRoute(editLoader, `/proposals/${submitted.id}/edit`, { userId: applicant.user.id, params: { proposalId: String(submitted.id) } });
+    const page = await callRoute(editLoader, `/proposals/${submitted.id}/edit`, {
+      userId: applicant.user.id,
+      params: { proposalId: String(submitted.id) },
+    });
     expect(page.location).toBe(`/proposals/${submitted.id}`);
   });
 });
@@ -198,8 +282,14 @@ describe("saving a draft", () => {
 describe("checking before submission", () => {
   test("saves the draft, then names each problem at the row the form shows, blank rows counted", async () => {
     const draft = await draftFor();
-    const late = new Date(Date.parse(`${program.implementationEndsOn}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    const result = await edit(draft.id, applicant.user.id, draftForm({ intent: "check", "milestones.1.dueOn": late, "budgetLines.2.category": "" }));
+    const late = new Date(Date.parse(`${program.implementationEndsOn}T00:00:00Z`) + 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const result = await edit(
+      draft.id,
+      applicant.user.id,
+      draftForm({ intent: "check", "milestones.1.dueOn": late, "budgetLines.2.category": "" }),
+    );
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors).toMatchObject({
       "milestones.1.dueOn": expect.stringContaining("须在项目周期"),
@@ -218,8 +308,15 @@ describe("checking before submission", () => {
     const result = await edit(draft.id, applicant.user.id, { intent: "check" });
     // Posting an empty form saved an empty draft, which the check then refuses.
     expect(result.status).toBe(400);
-    const again = await createProposal(db(), { programId: program.id, organizationId: applicant.organizationId, createdBy: applicant.user.id });
-    const loaded = await callRoute(editLoader, `/proposals/${again.id}/edit`, { userId: applicant.user.id, params: { proposalId: String(again.id) } });
+    const again = await createProposal(db(), {
+      programId: program.id,
+      organizationId: applicant.organizationId,
+      createdBy: applicant.user.id,
+    });
+    const loaded = await callRoute(editLoader, `/proposals/${again.id}/edit`, {
+      userId: applicant.user.id,
+      params: { proposalId: String(again.id) },
+    });
     const form = flatten(loaded.data.defaults);
     const checked = await edit(again.id, applicant.user.id, { ...form, intent: "check" });
     expect(checked.status).toBe(302);
@@ -231,15 +328,24 @@ describe("checking before submission", () => {
 function flatten(values: unknown, prefix = ""): Record<string, string | string[]> {
   if (typeof values === "string") return { [prefix]: values };
   if (Array.isArray(values) && values.every((item) => typeof item === "string")) return { [prefix]: values };
-  const entries = Array.isArray(values) ? values.map((item, index) => [String(index), item] as const) : Object.entries(values as object);
+  const entries = Array.isArray(values)
+    ? values.map((item, index) => [String(index), item] as const)
+    : Object.entries(values as object);
   return Object.assign({}, ...entries.map(([key, item]) => flatten(item, prefix ? `${prefix}.${key}` : key)));
 }
 
 describe("attachments", () => {
-  function withFiles(files: { name: string; bytes: Buffer; type?: string }[], fields: Record<string, string> = { intent: "save" }) {
+  function withFiles(
+    files: { name: string; bytes: Buffer; type?: string }[],
+    fields: Record<string, string> = { intent: "save" },
+  ) {
     const form = new FormData();
     for (const [name, value] of Object.entries(fields)) form.append(name, value);
-    for (const file of files) form.append("newAttachments", new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/octet-stream" }));
+    for (const file of files)
+      form.append(
+        "newAttachments",
+        new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/octet-stream" }),
+      );
     return form;
   }
 
@@ -248,12 +354,21 @@ describe("attachments", () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet("预算").addRow(["项目", "金额"]);
     const xlsx = Buffer.from(await workbook.xlsx.writeBuffer());
-    const result = await edit(draft.id, applicant.user.id, withFiles([
-      { name: "申报书盖章页.pdf", bytes: PDF, type: "application/pdf" },
-      { name: "预算表.xlsx", bytes: xlsx },
-    ]));
+    const result = await edit(
+      draft.id,
+      applicant.user.id,
+      withFiles([
+        { name: "申报书盖章页.pdf", bytes: PDF, type: "application/pdf" },
+        { name: "预算表.xlsx", bytes: xlsx },
+      ]),
+    );
     expect(result.status).toBe(302);
-    const stored = await db().selectFrom("attachment").selectAll().where("proposalId", "=", draft.id).orderBy("id").execute();
+    const stored = await db()
+      .selectFrom("attachment")
+      .selectAll()
+      .where("proposalId", "=", draft.id)
+      .orderBy("id")
+      .execute();
     expect(stored.map((a) => [a.originalName, a.mimeType, a.sizeBytes])).toEqual([
       ["申报书盖章页.pdf", "application/pdf", PDF.byteLength],
       ["预算表.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.byteLength],
@@ -266,13 +381,19 @@ describe("attachments", () => {
     });
     expect(download.status).toBe(200);
     expect(download.headers.get("content-type")).toBe("application/pdf");
-    expect(download.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent("申报书盖章页.pdf")}`);
+    expect(download.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent("申报书盖章页.pdf")}`,
+    );
     expect(download.data).toContain("%PDF-1.4");
   });
 
   test("a text file named like a PDF is refused next to the file input and not stored", async () => {
     const draft = await draftFor();
-    const result = await edit(draft.id, applicant.user.id, withFiles([{ name: "x.pdf", bytes: Buffer.from("just some text, not a PDF"), type: "application/pdf" }]));
+    const result = await edit(
+      draft.id,
+      applicant.user.id,
+      withFiles([{ name: "x.pdf", bytes: Buffer.from("just some text, not a PDF"), type: "application/pdf" }]),
+    );
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors.newAttachments).toContain("x.pdf");
     expect(await db().selectFrom("attachment").select("id").where("proposalId", "=", draft.id).execute()).toEqual([]);
@@ -280,19 +401,26 @@ describe("attachments", () => {
 
   test("no more than ten per proposal", async () => {
     const draft = await draftFor();
-    for (let i = 0; i < 10; i += 1) await createAttachment(db(), { proposalId: draft.id, uploadedBy: applicant.user.id });
+    for (let i = 0; i < 10; i += 1)
+      await createAttachment(db(), { proposalId: draft.id, uploadedBy: applicant.user.id });
     const eleventh = Buffer.concat([PDF, Buffer.from("% another file\n")]);
     const result = await edit(draft.id, applicant.user.id, withFiles([{ name: "第十一个.pdf", bytes: eleventh }]));
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors.newAttachments).toContain("10");
-    expect(await db().selectFrom("attachment").select("id").where("proposalId", "=", draft.id).execute()).toHaveLength(10);
+    expect(await db().selectFrom("attachment").select("id").where("proposalId", "=", draft.id).execute()).toHaveLength(
+      10,
+    );
   });
 
   test("the same file posted twice is attached once", async () => {
     const draft = await draftFor();
     await edit(draft.id, applicant.user.id, withFiles([{ name: "盖章页.pdf", bytes: PDF }]));
     await edit(draft.id, applicant.user.id, withFiles([{ name: "盖章页（重复）.pdf", bytes: PDF }]));
-    const stored = await db().selectFrom("attachment").select("originalName").where("proposalId", "=", draft.id).execute();
+    const stored = await db()
+      .selectFrom("attachment")
+      .select("originalName")
+      .where("proposalId", "=", draft.id)
+      .execute();
     expect(stored).toEqual([{ originalName: "盖章页.pdf" }]);
   });
 
@@ -339,10 +467,14 @@ describe("who may read, download or change a proposal", () => {
     const { draft, attachment, ownManager } = await setUp();
     const asManager = { userId: ownManager.user.id };
     // A draft is the applicant's own unfinished work.
-    expect((await callRoute(viewLoader, `/proposals/${draft.id}`, { ...asManager, params: params(draft.id) })).status).toBe(404);
+    expect(
+      (await callRoute(viewLoader, `/proposals/${draft.id}`, { ...asManager, params: params(draft.id) })).status,
+    ).toBe(404);
 
     await db().updateTable("proposal").set({ status: "submitted" }).where("id", "=", draft.id).execute();
-    expect((await callRoute(viewLoader, `/proposals/${draft.id}`, { ...asManager, params: params(draft.id) })).status).toBe(200);
+    expect(
+      (await callRoute(viewLoader, `/proposals/${draft.id}`, { ...asManager, params: params(draft.id) })).status,
+    ).toBe(200);
     const download = await callRoute(downloadLoader, `/proposals/${draft.id}/attachments/${attachment.id}`, {
       ...asManager,
       params: params(draft.id, attachment.id),
@@ -391,7 +523,10 @@ describe("a session that expired while typing", () => {
     expect(page.data.restored.values.budgetLines[0].unitPrice).toBe("1.2万");
 
     // Without this browser's cookie, the address alone restores nothing.
-    const elsewhere = await callRoute(editLoader, returnTo, { userId: applicant.user.id, params: { proposalId: String(draft.id) } });
+    const elsewhere = await callRoute(editLoader, returnTo, {
+      userId: applicant.user.id,
+      params: { proposalId: String(draft.id) },
+    });
     expect(elsewhere.data.restored).toBeNull();
   });
 
@@ -401,6 +536,9 @@ describe("a session that expired while typing", () => {
     await db().deleteFrom("session").where("userId", "=", applicant.user.id).execute();
     const result = await edit(draft.id, undefined, draftForm({ intent: "autosave" }), { Cookie: staleCookie });
     expect(result.status).toBe(401);
-    expect(result.data).toMatchObject({ autosave: "signedOut", signInUrl: expect.stringContaining("/sign-in?redirectTo=") });
+    expect(result.data).toMatchObject({
+      autosave: "signedOut",
+      signInUrl: expect.stringContaining("/sign-in?redirectTo="),
+    });
   });
 });

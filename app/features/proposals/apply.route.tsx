@@ -118,7 +118,9 @@ export default function Apply() {
             {organizations.map((organization) => (
               <li key={organization.id} className="card proposal-apply-option">
                 <h3>{organization.name}</h3>
-                <p className="muted small-text">{t("apply.used", { count: organization.countingProposals, limit: proposalsPerOrg })}</p>
+                <p className="muted small-text">
+                  {t("apply.used", { count: organization.countingProposals, limit: proposalsPerOrg })}
+                </p>
                 {organization.problems.length > 0 ? (
                   <div className="alert alert--error">
                     <p className="alert__title">{t("apply.notEligible")}</p>
@@ -136,7 +138,9 @@ export default function Apply() {
                   {organization.problems.length === 0 && windowProblems.length === 0 ? (
                     <Form method="post">
                       <input type="hidden" name="organizationId" value={organization.id} />
-                      <SubmitButton>{organization.openProposals.length > 0 ? t("apply.startAnother") : t("apply.start")}</SubmitButton>
+                      <SubmitButton>
+                        {organization.openProposals.length > 0 ? t("apply.startAnother") : t("apply.start")}
+                      </SubmitButton>
                     </Form>
                   ) : null}
                 </div>

@@ -14,4 +14,12 @@ export const allowedAttachmentTypes: Readonly<Record<string, string>> = {
 };
 
 /** A hint for the browser's file picker only; it proves nothing about the file. */
-export const attachmentAccept = [".pdf", ".png", ".jpg", ".jpeg", ".xlsx", ".docx", ...Object.keys(allowedAttachmentTypes)].join(",");
+export const attachmentAccept = [
+  ".pdf",
+  ".png",
+  ".jpg",
+  ".jpeg",
+  ".xlsx",
+  ".docx",
+  ...Object.keys(allowedAttachmentTypes),
+].join(",");

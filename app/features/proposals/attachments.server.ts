@@ -62,7 +62,10 @@ export async function readProposalForm(request: Request): Promise<{ formData: Fo
   };
   const formData = await unstable_parseMultipartFormData(
     request,
-    unstable_composeUploadHandlers(fileHandler, unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES })),
+    unstable_composeUploadHandlers(
+      fileHandler,
+      unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES }),
+    ),
   );
   formData.delete(ATTACHMENT_FIELD);
   return { formData, files };
@@ -82,7 +85,9 @@ export interface CheckedUpload {
 }
 
 /** Every file must be small enough and of an allowed type by its bytes (the count is checked when storing). */
-export async function checkUploads(files: readonly UploadedFile[]): Promise<{ accepted: CheckedUpload[]; problems: UploadProblem[] }> {
+export async function checkUploads(
+  files: readonly UploadedFile[],
+): Promise<{ accepted: CheckedUpload[]; problems: UploadProblem[] }> {
   const accepted: CheckedUpload[] = [];
   const problems: UploadProblem[] = [];
   for (const file of files) {
@@ -141,7 +146,8 @@ export async function storeAttachments(input: {
         const existing = await listAttachments(trx, input.proposalId);
         const present = new Set(existing.map((attachment) => attachment.sha256));
         const fresh = input.uploads.filter(
-          (upload, index) => !present.has(upload.sha256) && input.uploads.findIndex((other) => other.sha256 === upload.sha256) === index,
+          (upload, index) =>
+            !present.has(upload.sha256) && input.uploads.findIndex((other) => other.sha256 === upload.sha256) === index,
         );
         if (existing.length + fresh.length > MAX_ATTACHMENTS_PER_PROPOSAL) {
           return { ok: false, problem: { code: "tooMany", max: MAX_ATTACHMENTS_PER_PROPOSAL } };
@@ -170,7 +176,12 @@ export async function storeAttachments(input: {
             entityType: "attachment",
             entityId: id,
             organizationId: input.organizationId,
-            after: { proposalId: input.proposalId, originalName: upload.filename, mimeType: upload.mimeType, sha256: upload.sha256 },
+            after: {
+              proposalId: input.proposalId,
+              originalName: upload.filename,
+              mimeType: upload.mimeType,
+              sha256: upload.sha256,
+            },
           });
         }
         return { ok: true, stored: fresh.length };
@@ -234,7 +245,12 @@ export async function findAttachment(proposalId: number, attachmentId: number) {
 }
 
 /** The file as a download response; the name is sent in RFC 5987 form so Chinese names survive. */
-export function attachmentResponse(attachment: { originalName: string; storedName: string; mimeType: string; sizeBytes: number }): Response {
+export function attachmentResponse(attachment: {
+  originalName: string;
+  storedName: string;
+  mimeType: string;
+  sizeBytes: number;
+}): Response {
   const file = attachmentFilePath(attachment.storedName);
   if (!fs.existsSync(file)) throw new Response("Not Found", { status: 404 });
   const asciiName = attachment.originalName.replace(/[^\x20-\x7e]|["\\]/g, "_");

@@ -82,6 +82,8 @@ export function parseQuantity(input: string): number | null {
 /** 150 → "1.5", 200 → "2": the text a quantity input shows again. */
 export function quantityToInput(hundredths: number): string {
   const whole = Math.trunc(hundredths / QUANTITY_SCALE);
-  const fraction = String(hundredths % QUANTITY_SCALE).padStart(2, "0").replace(/0+$/, "");
+  const fraction = String(hundredths % QUANTITY_SCALE)
+    .padStart(2, "0")
+    .replace(/0+$/, "");
   return fraction ? `${whole}.${fraction}` : String(whole);
 }

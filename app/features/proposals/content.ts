@@ -162,7 +162,12 @@ export function storedToContent(stored: StoredProposalRows): ProposalContent {
     })),
     milestones: stored.milestones,
     indicatorTargets: stored.indicatorTargets.map((target) => {
-      const indicator = target.indicatorCode === null ? (target.customName === null ? null : CUSTOM_INDICATOR) : oneOf(indicatorCodes, target.indicatorCode);
+      const indicator =
+        target.indicatorCode === null
+          ? target.customName === null
+            ? null
+            : CUSTOM_INDICATOR
+          : oneOf(indicatorCodes, target.indicatorCode);
       return {
         indicator,
         customName: target.customName ?? "",

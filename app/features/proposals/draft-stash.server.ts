@@ -26,7 +26,10 @@ const stashCookie = createCookie("__draft_stash", {
 export const RESTORE_PARAM = "restore";
 
 /** Keeps the values for the page at `path`; returns the address to come back to and the cookie to set. */
-export async function stashFormValues(path: string, values: FormValues): Promise<{ returnTo: string; setCookie: string } | null> {
+export async function stashFormValues(
+  path: string,
+  values: FormValues,
+): Promise<{ returnTo: string; setCookie: string } | null> {
   const json = JSON.stringify(values);
   if (json.length > MAX_STASH_CHARS) return null;
   const id = randomBytes(18).toString("base64url");

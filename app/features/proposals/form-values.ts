@@ -51,7 +51,10 @@ function budgetLineValues(line: BudgetLineInput): BudgetLineFormValues {
   };
 }
 
-function indicatorTargetValues(target: IndicatorTargetInput, targetGroupIds: readonly number[]): IndicatorTargetFormValues {
+function indicatorTargetValues(
+  target: IndicatorTargetInput,
+  targetGroupIds: readonly number[],
+): IndicatorTargetFormValues {
   return {
     indicator: target.indicator ?? "",
     customName: target.customName,

@@ -21,7 +21,10 @@ export function indicatorLabels(
   t: TFunction,
 ): { name: string; unit: string } {
   if (target.indicator !== null && target.indicator !== CUSTOM_INDICATOR && isIndicatorCode(target.indicator)) {
-    return { name: t(`proposals:indicators.${target.indicator}.name`), unit: t(`proposals:indicators.${target.indicator}.unit`) };
+    return {
+      name: t(`proposals:indicators.${target.indicator}.name`),
+      unit: t(`proposals:indicators.${target.indicator}.unit`),
+    };
   }
   return { name: target.customName, unit: target.customUnit };
 }

@@ -78,7 +78,10 @@ export default function MyProposals() {
                       <Instant iso={row.updatedAt} />
                     </td>
                     <td className="table-actions">
-                      <Link to={editable ? `/proposals/${row.id}/edit` : `/proposals/${row.id}`} className="button button--small">
+                      <Link
+                        to={editable ? `/proposals/${row.id}/edit` : `/proposals/${row.id}`}
+                        className="button button--small"
+                      >
                         {editable ? t("list.continue") : t("list.view")}
                       </Link>
                     </td>

@@ -32,7 +32,14 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export function ProposalDetails({ proposalId, content, totals, categories, targetGroups, attachments }: ProposalDetailsProps) {
+export function ProposalDetails({
+  proposalId,
+  content,
+  totals,
+  categories,
+  targetGroups,
+  attachments,
+}: ProposalDetailsProps) {
   const { t, i18n } = useTranslation("proposals");
   const focusArea = categories.find((category) => category.id === content.programCategoryId);
   const groups = targetGroups.filter((group) => content.targetGroupIds.includes(group.id));
@@ -54,12 +61,17 @@ export function ProposalDetails({ proposalId, content, totals, categories, targe
           <dt>{t("fields.programCategoryId")}</dt>
           <dd>{focusArea?.name ?? notProvided}</dd>
           <dt>{t("fields.targetGroupIds")}</dt>
-          <dd>{groups.length > 0 ? groups.map((group) => targetGroupLabel(group, t)).join(t("listSeparator")) : notProvided}</dd>
+          <dd>
+            {groups.length > 0
+              ? groups.map((group) => targetGroupLabel(group, t)).join(t("listSeparator"))
+              : notProvided}
+          </dd>
           <dt>{t("fields.serviceCommunity")}</dt>
           <dd>{content.serviceCommunity || notProvided}</dd>
           <dt>{t("view.period")}</dt>
           <dd>
-            {content.startsOn ? <CalendarDate date={content.startsOn} /> : "—"} – {content.endsOn ? <CalendarDate date={content.endsOn} /> : "—"}
+            {content.startsOn ? <CalendarDate date={content.startsOn} /> : "—"} –{" "}
+            {content.endsOn ? <CalendarDate date={content.endsOn} /> : "—"}
           </dd>
           <dt>{t("fields.expectedBeneficiaries")}</dt>
           <dd>{content.expectedBeneficiaries ?? notProvided}</dd>
@@ -67,12 +79,14 @@ export function ProposalDetails({ proposalId, content, totals, categories, targe
       </Section>
 
       <Section id="details-texts" title={t("sections.texts")}>
-        {(["summary", "needs", "goals", "activityPlan", "innovation", "sustainability", "risks"] as const).map((field) => (
-          <div key={field} className="proposal-details__text">
-            <h3>{t(`fields.${field}`)}</h3>
-            <Prose text={content[field]} />
-          </div>
-        ))}
+        {(["summary", "needs", "goals", "activityPlan", "innovation", "sustainability", "risks"] as const).map(
+          (field) => (
+            <div key={field} className="proposal-details__text">
+              <h3>{t(`fields.${field}`)}</h3>
+              <Prose text={content[field]} />
+            </div>
+          ),
+        )}
       </Section>
 
       <Section id="details-team" title={t("sections.team")}>
@@ -122,18 +136,24 @@ export function ProposalDetails({ proposalId, content, totals, categories, targe
               <tbody>
                 {lines.map((line, index) => (
                   <tr key={index}>
-                    <td data-label={t("fields.budgetLine.category")}>{line.category ? costCategoryLabel(line.category, t) : "—"}</td>
+                    <td data-label={t("fields.budgetLine.category")}>
+                      {line.category ? costCategoryLabel(line.category, t) : "—"}
+                    </td>
                     <td data-label={t("fields.budgetLine.item")}>{line.item}</td>
                     <td className="numeric" data-label={t("fields.budgetLine.unitPrice")}>
                       {line.unitPriceFen === null ? "—" : <Money fen={line.unitPriceFen} />}
                     </td>
                     <td className="numeric" data-label={t("fields.budgetLine.quantity")}>
-                      {line.quantityHundredths === null ? "—" : `${quantityToInput(line.quantityHundredths)} ${line.unit}`}
+                      {line.quantityHundredths === null
+                        ? "—"
+                        : `${quantityToInput(line.quantityHundredths)} ${line.unit}`}
                     </td>
                     <td className="numeric" data-label={t("fields.budgetLine.amount")}>
                       <Money fen={lineAmountFen(line.unitPriceFen, line.quantityHundredths)} />
                     </td>
-                    <td data-label={t("fields.budgetLine.fundingSource")}>{line.fundingSource ? t(`fundingSources.${line.fundingSource}`) : "—"}</td>
+                    <td data-label={t("fields.budgetLine.fundingSource")}>
+                      {line.fundingSource ? t(`fundingSources.${line.fundingSource}`) : "—"}
+                    </td>
                     <td data-label={t("fields.budgetLine.basis")}>{line.basis || "—"}</td>
                   </tr>
                 ))}
@@ -223,7 +243,11 @@ export function ProposalDetails({ proposalId, content, totals, categories, targe
                         {target.targetValue ?? "—"} {unit}
                       </td>
                       <td data-label={t("fields.indicatorTarget.split")}>
-                        {target.split.length > 0 ? target.split.map((part) => `${groupName(part.targetGroupId)} ${part.value}`).join(t("listSeparator")) : "—"}
+                        {target.split.length > 0
+                          ? target.split
+                              .map((part) => `${groupName(part.targetGroupId)} ${part.value}`)
+                              .join(t("listSeparator"))
+                          : "—"}
                       </td>
                     </tr>
                   );
@@ -241,7 +265,11 @@ export function ProposalDetails({ proposalId, content, totals, categories, targe
           <ul className="proposal-attachments">
             {attachments.map((attachment) => (
               <li key={attachment.id}>
-                <Link to={`/proposals/${proposalId}/attachments/${attachment.id}`} reloadDocument className="break-anywhere">
+                <Link
+                  to={`/proposals/${proposalId}/attachments/${attachment.id}`}
+                  reloadDocument
+                  className="break-anywhere"
+                >
                   {attachment.originalName}
                 </Link>
               </li>

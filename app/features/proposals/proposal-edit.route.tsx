@@ -1,10 +1,4 @@
-import {
-  type ActionFunctionArgs,
-  data,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-  redirect,
-} from "@remix-run/node";
+import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { type ShouldRevalidateFunction, useActionData, useLoaderData } from "@remix-run/react";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -18,7 +12,13 @@ import { Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { requireProposalAccess } from "./access.server";
 import { ATTACHMENT_FIELD } from "./attachment-limits";
-import { checkUploads, readProposalForm, removeAttachment, storeAttachments, type UploadProblem } from "./attachments.server";
+import {
+  checkUploads,
+  readProposalForm,
+  removeAttachment,
+  storeAttachments,
+  type UploadProblem,
+} from "./attachments.server";
 import { deleteStash, findStash, stashFormValues } from "./draft-stash.server";
 import { contentToFormValues, postedFormValues } from "./form-values";
 import { ProposalForm } from "./proposal-form";
@@ -123,11 +123,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!controls.success) throw new Response("Bad Request", { status: 400 });
   const { intent, stashId } = controls.data;
   const autosave = intent === "autosave";
-  const filesDropped: Record<string, string> = files.length > 0 ? { [ATTACHMENT_FIELD]: t("proposals:errors.attachmentsNotKept") } : {};
+  const filesDropped: Record<string, string> =
+    files.length > 0 ? { [ATTACHMENT_FIELD]: t("proposals:errors.attachmentsNotKept") } : {};
 
   const parsed = parseFormData(ProposalDraftSchema, formData, t, language);
   if (!parsed.success) {
-    return autosave ? data({ autosave: "invalid" as const }, { status: 400 }) : failure({ ...parsed.fieldErrors, ...filesDropped }, parsed.values);
+    return autosave
+      ? data({ autosave: "invalid" as const }, { status: 400 })
+      : failure({ ...parsed.fieldErrors, ...filesDropped }, parsed.values);
   }
   const program = assertFound(await findProgramForProposals(db(), access.programId));
   const wrongIds = referenceErrors(parsed.data, program.rules);
@@ -138,7 +141,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   const uploads = files.length > 0 && !autosave ? await checkUploads(files) : { accepted: [], problems: [] };
-  const saved = await saveDraft({ proposalId: access.id, userId: actor.userId, content: parsed.data, audit: !autosave });
+  const saved = await saveDraft({
+    proposalId: access.id,
+    userId: actor.userId,
+    content: parsed.data,
+    audit: !autosave,
+  });
   if (!saved.ok) {
     if (autosave) return data({ autosave: "failed" as const }, { status: 409 });
     return redirectWithFlash(`/proposals/${access.id}`, { kind: "error", message: "proposals:errors.notEditable" });
@@ -183,7 +191,8 @@ export default function ProposalEdit() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("proposals");
   const { proposal, program, restored } = loaderData;
-  const failure = actionData && "fieldErrors" in actionData ? actionData : restored ? { values: restored.values } : undefined;
+  const failure =
+    actionData && "fieldErrors" in actionData ? actionData : restored ? { values: restored.values } : undefined;
   return (
     <>
       <PageHeader

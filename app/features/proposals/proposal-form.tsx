@@ -130,7 +130,15 @@ export function ProposalForm(props: ProposalFormProps) {
       <section className="card proposal-section" aria-labelledby="section-basics">
         <h2 id="section-basics">{t("sections.basics")}</h2>
         <div className="form-grid">
-          <TextField form={form} name="title" label={t("fields.title")} hint={t("hints.title")} required className="field--wide" maxLength={100} />
+          <TextField
+            form={form}
+            name="title"
+            label={t("fields.title")}
+            hint={t("hints.title")}
+            required
+            className="field--wide"
+            maxLength={100}
+          />
           <SelectField
             form={form}
             name="programCategoryId"
@@ -139,13 +147,23 @@ export function ProposalForm(props: ProposalFormProps) {
             placeholder={t("choose")}
             options={props.categories.map((category) => ({ value: String(category.id), label: category.name }))}
           />
-          <TextField form={form} name="serviceCommunity" label={t("fields.serviceCommunity")} hint={t("hints.serviceCommunity")} required maxLength={100} />
+          <TextField
+            form={form}
+            name="serviceCommunity"
+            label={t("fields.serviceCommunity")}
+            hint={t("hints.serviceCommunity")}
+            required
+            maxLength={100}
+          />
           <CheckboxGroup
             form={form}
             name="targetGroupIds"
             legend={t("fields.targetGroupIds")}
             required
-            options={props.targetGroups.map((group) => ({ value: String(group.id), label: targetGroupLabel(group, t) }))}
+            options={props.targetGroups.map((group) => ({
+              value: String(group.id),
+              label: targetGroupLabel(group, t),
+            }))}
           />
           <TextField
             form={form}
@@ -191,8 +209,21 @@ export function ProposalForm(props: ProposalFormProps) {
           />
           <TextAreaField form={form} name="needs" label={t("fields.needs")} hint={t("hints.needs")} required rows={5} />
           <TextAreaField form={form} name="goals" label={t("fields.goals")} required rows={4} />
-          <TextAreaField form={form} name="activityPlan" label={t("fields.activityPlan")} hint={t("hints.activityPlan")} required rows={6} />
-          <TextAreaField form={form} name="innovation" label={t("fields.innovation")} hint={t("hints.innovation")} rows={3} />
+          <TextAreaField
+            form={form}
+            name="activityPlan"
+            label={t("fields.activityPlan")}
+            hint={t("hints.activityPlan")}
+            required
+            rows={6}
+          />
+          <TextAreaField
+            form={form}
+            name="innovation"
+            label={t("fields.innovation")}
+            hint={t("hints.innovation")}
+            rows={3}
+          />
           <TextAreaField form={form} name="sustainability" label={t("fields.sustainability")} required rows={3} />
           <TextAreaField form={form} name="risks" label={t("fields.risks")} hint={t("hints.risks")} required rows={4} />
         </div>
@@ -228,9 +259,7 @@ function ErrorList({ errors }: { errors: FieldErrors }) {
         <ul className="proposal-errors__list">
           {fieldLevel.map(([path, message]) => (
             <li key={path}>
-              <a href={`#${fieldId(path)}`}>
-                {t("errorItem", { field: fieldPathLabel(path, t), message })}
-              </a>
+              <a href={`#${fieldId(path)}`}>{t("errorItem", { field: fieldPathLabel(path, t), message })}</a>
             </li>
           ))}
         </ul>
@@ -246,7 +275,14 @@ function SummaryCounter({ form, hint }: { form: ProposalZodForm; hint: string })
   return (
     <span className="proposal-counter">
       <span>{hint}</span>
-      <span className={count > SUMMARY_MAX_LENGTH ? "proposal-counter__value proposal-counter__value--over" : "proposal-counter__value"} aria-live="polite">
+      <span
+        className={
+          count > SUMMARY_MAX_LENGTH
+            ? "proposal-counter__value proposal-counter__value--over"
+            : "proposal-counter__value"
+        }
+        aria-live="polite"
+      >
         {t("summaryCounter", { count, max: SUMMARY_MAX_LENGTH })}
       </span>
     </span>
@@ -275,7 +311,12 @@ function RowControls({ hydrated, onRemove, label }: { hydrated: boolean; onRemov
     <div className="proposal-row__head">
       <span className="proposal-row__label">{label}</span>
       {hydrated ? (
-        <button type="button" className="button button--ghost button--small" onClick={onRemove} aria-label={`${t("actions.removeRow")} ${label}`}>
+        <button
+          type="button"
+          className="button button--ghost button--small"
+          onClick={onRemove}
+          aria-label={`${t("actions.removeRow")} ${label}`}
+        >
           {t("actions.removeRow")}
         </button>
       ) : null}
@@ -302,11 +343,30 @@ function TeamSection({ form, hydrated }: RowSectionProps) {
       <p className="field__hint">{t("hints.team")}</p>
       <SectionError form={form} name="teamMembers" />
       {fields.map((field, index) => (
-        <div key={field.id} className="proposal-row proposal-row--team" role="group" aria-label={t("rowLabel.teamMember", { n: index + 1 })}>
-          <RowControls hydrated={hydrated} onRemove={() => remove(index)} label={t("rowLabel.teamMember", { n: index + 1 })} />
+        <div
+          key={field.id}
+          className="proposal-row proposal-row--team"
+          role="group"
+          aria-label={t("rowLabel.teamMember", { n: index + 1 })}
+        >
+          <RowControls
+            hydrated={hydrated}
+            onRemove={() => remove(index)}
+            label={t("rowLabel.teamMember", { n: index + 1 })}
+          />
           <div className="proposal-row__fields">
-            <TextField form={form} name={`teamMembers.${index}.name`} label={t("fields.teamMember.name")} maxLength={50} />
-            <TextField form={form} name={`teamMembers.${index}.role`} label={t("fields.teamMember.role")} maxLength={50} />
+            <TextField
+              form={form}
+              name={`teamMembers.${index}.name`}
+              label={t("fields.teamMember.name")}
+              maxLength={50}
+            />
+            <TextField
+              form={form}
+              name={`teamMembers.${index}.role`}
+              label={t("fields.teamMember.role")}
+              maxLength={50}
+            />
             <TextField
               form={form}
               name={`teamMembers.${index}.qualification`}
@@ -322,7 +382,12 @@ function TeamSection({ form, hydrated }: RowSectionProps) {
   );
 }
 
-function BudgetSection({ form, hydrated, rules, organizationKind }: RowSectionProps & { rules: BudgetRulesView; organizationKind: string }) {
+function BudgetSection({
+  form,
+  hydrated,
+  rules,
+  organizationKind,
+}: RowSectionProps & { rules: BudgetRulesView; organizationKind: string }) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "budgetLines" });
   const categoryOptions = costCategories
@@ -336,8 +401,17 @@ function BudgetSection({ form, hydrated, rules, organizationKind }: RowSectionPr
       <p className="field__hint">{t("hints.budget")}</p>
       <SectionError form={form} name="budgetLines" />
       {fields.map((field, index) => (
-        <div key={field.id} className="proposal-row proposal-row--budget" role="group" aria-label={t("rowLabel.budgetLine", { n: index + 1 })}>
-          <RowControls hydrated={hydrated} onRemove={() => remove(index)} label={t("rowLabel.budgetLine", { n: index + 1 })} />
+        <div
+          key={field.id}
+          className="proposal-row proposal-row--budget"
+          role="group"
+          aria-label={t("rowLabel.budgetLine", { n: index + 1 })}
+        >
+          <RowControls
+            hydrated={hydrated}
+            onRemove={() => remove(index)}
+            label={t("rowLabel.budgetLine", { n: index + 1 })}
+          />
           <div className="proposal-row__fields">
             <SelectField
               form={form}
@@ -347,13 +421,46 @@ function BudgetSection({ form, hydrated, rules, organizationKind }: RowSectionPr
               placeholder={t("choose")}
               className="proposal-field--category"
             />
-            <TextField form={form} name={`budgetLines.${index}.item`} label={t("fields.budgetLine.item")} maxLength={100} className="proposal-field--item" />
-            <TextField form={form} name={`budgetLines.${index}.unitPrice`} label={t("fields.budgetLine.unitPrice")} inputMode="decimal" />
-            <TextField form={form} name={`budgetLines.${index}.quantity`} label={t("fields.budgetLine.quantity")} inputMode="decimal" />
-            <TextField form={form} name={`budgetLines.${index}.unit`} label={t("fields.budgetLine.unit")} maxLength={20} />
-            <SelectField form={form} name={`budgetLines.${index}.fundingSource`} label={t("fields.budgetLine.fundingSource")} options={sourceOptions} placeholder={t("choose")} />
+            <TextField
+              form={form}
+              name={`budgetLines.${index}.item`}
+              label={t("fields.budgetLine.item")}
+              maxLength={100}
+              className="proposal-field--item"
+            />
+            <TextField
+              form={form}
+              name={`budgetLines.${index}.unitPrice`}
+              label={t("fields.budgetLine.unitPrice")}
+              inputMode="decimal"
+            />
+            <TextField
+              form={form}
+              name={`budgetLines.${index}.quantity`}
+              label={t("fields.budgetLine.quantity")}
+              inputMode="decimal"
+            />
+            <TextField
+              form={form}
+              name={`budgetLines.${index}.unit`}
+              label={t("fields.budgetLine.unit")}
+              maxLength={20}
+            />
+            <SelectField
+              form={form}
+              name={`budgetLines.${index}.fundingSource`}
+              label={t("fields.budgetLine.fundingSource")}
+              options={sourceOptions}
+              placeholder={t("choose")}
+            />
             <LineAmount form={form} index={index} />
-            <TextField form={form} name={`budgetLines.${index}.basis`} label={t("fields.budgetLine.basis")} maxLength={200} className="proposal-field--basis" />
+            <TextField
+              form={form}
+              name={`budgetLines.${index}.basis`}
+              label={t("fields.budgetLine.basis")}
+              maxLength={200}
+              className="proposal-field--basis"
+            />
           </div>
         </div>
       ))}
@@ -393,7 +500,9 @@ function BudgetLimits({ rules, organizationKind }: { rules: BudgetRulesView; org
     rules.personnelCapBp !== null ? t("budget.limitPersonnel", { share: share(rules.personnelCapBp) }) : null,
     rules.managementCapBp !== null ? t("budget.limitManagement", { share: share(rules.managementCapBp) }) : null,
     rules.prohibitedCategories.length > 0
-      ? t("budget.limitProhibited", { categories: rules.prohibitedCategories.map((code) => costCategoryLabel(code, t)).join(t("listSeparator")) })
+      ? t("budget.limitProhibited", {
+          categories: rules.prohibitedCategories.map((code) => costCategoryLabel(code, t)).join(t("listSeparator")),
+        })
       : null,
   ].filter((item): item is string => item !== null);
   return (
@@ -409,7 +518,15 @@ function BudgetLimits({ rules, organizationKind }: { rules: BudgetRulesView; org
 }
 
 /** Totals and the program's money rules, recomputed as the user types, with the same functions the server uses. */
-function BudgetSummary({ form, rules, organizationKind }: { form: ProposalZodForm; rules: BudgetRulesView; organizationKind: string }) {
+function BudgetSummary({
+  form,
+  rules,
+  organizationKind,
+}: {
+  form: ProposalZodForm;
+  rules: BudgetRulesView;
+  organizationKind: string;
+}) {
   const { t, i18n } = useTranslation("proposals");
   const rows = useWatch({ control: form.rhf.control, name: "budgetLines" }) ?? [];
   const lines = rows.map(typedBudgetLine);
@@ -490,12 +607,33 @@ function MilestoneSection({ form, hydrated }: RowSectionProps) {
       <p className="field__hint">{t("hints.milestones")}</p>
       <SectionError form={form} name="milestones" />
       {fields.map((field, index) => (
-        <div key={field.id} className="proposal-row proposal-row--milestone" role="group" aria-label={t("rowLabel.milestone", { n: index + 1 })}>
-          <RowControls hydrated={hydrated} onRemove={() => remove(index)} label={t("rowLabel.milestone", { n: index + 1 })} />
+        <div
+          key={field.id}
+          className="proposal-row proposal-row--milestone"
+          role="group"
+          aria-label={t("rowLabel.milestone", { n: index + 1 })}
+        >
+          <RowControls
+            hydrated={hydrated}
+            onRemove={() => remove(index)}
+            label={t("rowLabel.milestone", { n: index + 1 })}
+          />
           <div className="proposal-row__fields">
-            <TextField form={form} name={`milestones.${index}.title`} label={t("fields.milestone.title")} maxLength={100} className="proposal-field--item" />
+            <TextField
+              form={form}
+              name={`milestones.${index}.title`}
+              label={t("fields.milestone.title")}
+              maxLength={100}
+              className="proposal-field--item"
+            />
             <TextField form={form} name={`milestones.${index}.dueOn`} type="date" label={t("fields.milestone.dueOn")} />
-            <TextField form={form} name={`milestones.${index}.deliverable`} label={t("fields.milestone.deliverable")} maxLength={200} className="proposal-field--wide" />
+            <TextField
+              form={form}
+              name={`milestones.${index}.deliverable`}
+              label={t("fields.milestone.deliverable")}
+              maxLength={200}
+              className="proposal-field--wide"
+            />
           </div>
         </div>
       ))}
@@ -504,7 +642,11 @@ function MilestoneSection({ form, hydrated }: RowSectionProps) {
   );
 }
 
-function TargetSection({ form, hydrated, targetGroups }: RowSectionProps & { targetGroups: ProposalFormProps["targetGroups"] }) {
+function TargetSection({
+  form,
+  hydrated,
+  targetGroups,
+}: RowSectionProps & { targetGroups: ProposalFormProps["targetGroups"] }) {
   const { t } = useTranslation("proposals");
   const { fields, append, remove } = useFieldArray({ control: form.rhf.control, name: "indicatorTargets" });
   const groupIds = targetGroups.map((group) => group.id);
@@ -514,7 +656,14 @@ function TargetSection({ form, hydrated, targetGroups }: RowSectionProps & { tar
       <p className="field__hint">{t("hints.targets")}</p>
       <SectionError form={form} name="indicatorTargets" />
       {fields.map((field, index) => (
-        <TargetRow key={field.id} form={form} hydrated={hydrated} index={index} targetGroups={targetGroups} onRemove={() => remove(index)} />
+        <TargetRow
+          key={field.id}
+          form={form}
+          hydrated={hydrated}
+          index={index}
+          targetGroups={targetGroups}
+          onRemove={() => remove(index)}
+        />
       ))}
       <AddRow hydrated={hydrated} onAdd={() => append(emptyIndicatorTarget(groupIds))} label={t("actions.addTarget")} />
     </section>
@@ -534,7 +683,9 @@ function TargetRow({
   const isCustom = indicator === CUSTOM_INDICATOR;
   // Without JavaScript the custom name and unit are always there to fill in; with it, only for a custom indicator.
   const showCustom = !hydrated || isCustom;
-  const unit = indicator ? indicatorLabels({ indicator, customName: row?.customName ?? "", customUnit: row?.customUnit ?? "" }, t).unit : "";
+  const unit = indicator
+    ? indicatorLabels({ indicator, customName: row?.customName ?? "", customUnit: row?.customUnit ?? "" }, t).unit
+    : "";
   const label = t("rowLabel.target", { n: index + 1 });
   const splitError = form.errorFor(`indicatorTargets.${index}.split`);
   return (
@@ -551,19 +702,34 @@ function TargetRow({
         />
         {showCustom ? (
           <>
-            <TextField form={form} name={`indicatorTargets.${index}.customName`} label={t("fields.indicatorTarget.customName")} maxLength={50} />
-            <TextField form={form} name={`indicatorTargets.${index}.customUnit`} label={t("fields.indicatorTarget.customUnit")} maxLength={20} />
+            <TextField
+              form={form}
+              name={`indicatorTargets.${index}.customName`}
+              label={t("fields.indicatorTarget.customName")}
+              maxLength={50}
+            />
+            <TextField
+              form={form}
+              name={`indicatorTargets.${index}.customUnit`}
+              label={t("fields.indicatorTarget.customUnit")}
+              maxLength={20}
+            />
           </>
         ) : null}
         <TextField
           form={form}
           name={`indicatorTargets.${index}.targetValue`}
-          label={unit ? `${t("fields.indicatorTarget.targetValue")}（${unit}）` : t("fields.indicatorTarget.targetValue")}
+          label={
+            unit ? `${t("fields.indicatorTarget.targetValue")}（${unit}）` : t("fields.indicatorTarget.targetValue")
+          }
           inputMode="numeric"
         />
       </div>
       {targetGroups.length > 0 ? (
-        <details className="proposal-split" open={Boolean(splitError) || (row?.split ?? []).some((part) => part?.value)}>
+        <details
+          className="proposal-split"
+          open={Boolean(splitError) || (row?.split ?? []).some((part) => part?.value)}
+        >
           <summary>{t("fields.indicatorTarget.split")}</summary>
           {splitError ? (
             <p className="field__error" id={fieldId(`indicatorTargets.${index}.split`)} role="alert">
@@ -573,7 +739,11 @@ function TargetRow({
           <div className="proposal-split__fields">
             {targetGroups.map((group, position) => (
               <div key={group.id}>
-                <input type="hidden" {...form.rhf.register(`indicatorTargets.${index}.split.${position}.targetGroupId`)} defaultValue={String(group.id)} />
+                <input
+                  type="hidden"
+                  {...form.rhf.register(`indicatorTargets.${index}.split.${position}.targetGroupId`)}
+                  defaultValue={String(group.id)}
+                />
                 <TextField
                   form={form}
                   name={`indicatorTargets.${index}.split.${position}.value`}
@@ -608,11 +778,21 @@ function AttachmentSection({
         <ul className="proposal-attachments">
           {attachments.map((attachment) => (
             <li key={attachment.id}>
-              <Link to={`/proposals/${proposalId}/attachments/${attachment.id}`} reloadDocument className="break-anywhere">
+              <Link
+                to={`/proposals/${proposalId}/attachments/${attachment.id}`}
+                reloadDocument
+                className="break-anywhere"
+              >
                 {attachment.originalName}
               </Link>
               <span className="muted small-text">{formatSize(attachment.sizeBytes)}</span>
-              <button type="submit" name="removeAttachment" value={attachment.id} formNoValidate className="button button--ghost button--small">
+              <button
+                type="submit"
+                name="removeAttachment"
+                value={attachment.id}
+                formNoValidate
+                className="button button--ghost button--small"
+              >
                 {t("actions.removeAttachment")}
               </button>
             </li>
@@ -652,10 +832,13 @@ function AttachmentSection({
 }
 
 function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-type AutosaveData = { autosavedAt: string } | { autosave: "invalid" | "failed" } | { autosave: "signedOut"; signInUrl: string };
+type AutosaveData =
+  { autosavedAt: string } | { autosave: "invalid" | "failed" } | { autosave: "signedOut"; signInUrl: string };
 
 const AUTOSAVE_INTERVAL_MS = 30_000;
 
@@ -701,9 +884,12 @@ function ActionBar({ formRef, hydrated }: { formRef: RefObject<HTMLFormElement>;
   let status: React.ReactNode = null;
   if (autosave.state !== "idle") status = t("autosave.saving");
   else if (autosave.data && "autosavedAt" in autosave.data) {
-    const time = new Intl.DateTimeFormat(i18n.language, { timeZone: "Asia/Shanghai", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-      new Date(autosave.data.autosavedAt),
-    );
+    const time = new Intl.DateTimeFormat(i18n.language, {
+      timeZone: "Asia/Shanghai",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).format(new Date(autosave.data.autosavedAt));
     status = t("autosave.saved", { time });
   } else if (autosave.data && "autosave" in autosave.data) {
     status =

@@ -76,7 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   });
   if (result.ok) {
-    return redirectWithFlash(`/proposals/${access.id}/submit`, { kind: "success", message: "proposals:flash.submitted" });
+    return redirectWithFlash(`/proposals/${access.id}/submit`, {
+      kind: "success",
+      message: "proposals:flash.submitted",
+    });
   }
   if (result.reason === "rules") {
     return data({ fieldErrors: ruleFieldErrors(result.errors, t, language) }, { status: 400 });
@@ -90,7 +93,8 @@ export default function ProposalSubmit() {
 }
 
 function Confirmation() {
-  const { proposal, program, problems, content, totals, categories, targetGroups, attachments } = useLoaderData<typeof loader>();
+  const { proposal, program, problems, content, totals, categories, targetGroups, attachments } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("proposals");
   // A refusal from the final submit (the window closed meanwhile, say) replaces what the page was loaded with.

@@ -107,7 +107,8 @@ export default function ProposalView() {
             <ul className="proposal-versions">
               {versions.map((version) => (
                 <li key={version.version}>
-                  {t("view.versionItem", { version: version.version, by: version.createdByName })} · <Instant iso={version.createdAt} /> ·{" "}
+                  {t("view.versionItem", { version: version.version, by: version.createdByName })} ·{" "}
+                  <Instant iso={version.createdAt} /> ·{" "}
                   {t(`view.versionReason.${version.reason === "resubmitted" ? "resubmitted" : "submitted"}`)}
                 </li>
               ))}

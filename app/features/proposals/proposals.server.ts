@@ -13,7 +13,13 @@ import { CUSTOM_INDICATOR } from "./indicators";
 import { type ProposalContent, presentRows, proposalNumber, type StoredProposalRows, storedToContent } from "./content";
 import { canTransition, isEditableStatus, nextStatus, statusesCountingTowardsLimit } from "./proposal-lifecycle";
 import { buildSnapshot, type ProposalSnapshot } from "./snapshot";
-import { type ApplicantFacts, checkSubmission, type ProgramRules, type RuleClock, type RuleError } from "./submission-rules";
+import {
+  type ApplicantFacts,
+  checkSubmission,
+  type ProgramRules,
+  type RuleClock,
+  type RuleError,
+} from "./submission-rules";
 
 function isPostgres(executor: Kysely<Database>): boolean {
   return executor.getExecutor().adapter instanceof PostgresAdapter;
@@ -217,7 +223,11 @@ export type LoadedProposal = NonNullable<Awaited<ReturnType<typeof loadProposal>
 /** The organisation's proposals in the program that count against its limit, this one excluded. */
 export async function countCountingProposals(
   executor: Executor,
-  { programId, organizationId, excludeProposalId }: { programId: number; organizationId: number; excludeProposalId?: number },
+  {
+    programId,
+    organizationId,
+    excludeProposalId,
+  }: { programId: number; organizationId: number; excludeProposalId?: number },
 ): Promise<number> {
   let query = executor
     .selectFrom("proposal")
@@ -346,7 +356,12 @@ export async function listProposalVersions(proposalId: number) {
   return db()
     .selectFrom("proposalVersion")
     .innerJoin("user", "user.id", "proposalVersion.createdBy")
-    .select(["proposalVersion.version", "proposalVersion.reason", "proposalVersion.createdAt", "user.name as createdByName"])
+    .select([
+      "proposalVersion.version",
+      "proposalVersion.reason",
+      "proposalVersion.createdAt",
+      "user.name as createdByName",
+    ])
     .where("proposalVersion.proposalId", "=", proposalId)
     .orderBy("proposalVersion.version", "desc")
     .limit(100)
@@ -369,7 +384,12 @@ export async function findProposalVersion(proposalId: number, version: number): 
 // ---- writing ----
 
 /** Starts an empty draft in the organisation's name. Eligibility is checked by the caller (applicantErrors). */
-export async function createDraft(input: { programId: number; organizationId: number; funderId: number; userId: number }) {
+export async function createDraft(input: {
+  programId: number;
+  organizationId: number;
+  funderId: number;
+  userId: number;
+}) {
   return db()
     .transaction()
     .execute(async (trx) => {

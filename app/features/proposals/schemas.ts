@@ -5,9 +5,16 @@
 // ("budgetLines.0.unitPrice"); a repeated row left entirely blank parses to null and is never stored.
 import { z } from "zod";
 import { costCategories } from "~/features/programs/catalogues";
+import { isCalendarDate } from "~/lib/local-time";
 import { MAX_AMOUNT_FEN, optionalYuanAmount } from "~/lib/money";
 import { fundingSources, lineAmountFen, parseQuantity, QUANTITY_SCALE } from "./budget";
-import type { BudgetLineInput, IndicatorTargetInput, MilestoneInput, ProposalContent, TeamMemberInput } from "./content";
+import type {
+  BudgetLineInput,
+  IndicatorTargetInput,
+  MilestoneInput,
+  ProposalContent,
+  TeamMemberInput,
+} from "./content";
 import { SUMMARY_MAX_LENGTH } from "./content";
 import { indicatorChoices } from "./indicators";
 import { ruleMessageKey } from "./rule-messages";
@@ -17,11 +24,6 @@ const MAX_COUNT = 10_000_000;
 const MAX_QUANTITY = 1_000_000;
 
 const text = (max: number) => z.string().trim().max(max).default("");
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  return new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-}
 
 const optionalDate = z
   .string()
@@ -95,7 +97,8 @@ const idList = z
     return [...new Set(items.map(Number))];
   });
 
-const isBlank = (values: readonly unknown[]) => values.every((value) => value === null || value === "" || value === undefined);
+const isBlank = (values: readonly unknown[]) =>
+  values.every((value) => value === null || value === "" || value === undefined);
 
 const TeamMemberRow = z
   .object({ name: text(50), role: text(50), qualification: text(100) })
@@ -140,7 +143,9 @@ const IndicatorTargetRow = z
   .transform((row): IndicatorTargetInput | null => {
     // The split's group ids are hidden inputs posted with every row; only typed values make a row non-blank.
     const split = row.split.flatMap((part) =>
-      part.targetGroupId !== null && part.value !== null ? [{ targetGroupId: part.targetGroupId, value: part.value }] : [],
+      part.targetGroupId !== null && part.value !== null
+        ? [{ targetGroupId: part.targetGroupId, value: part.value }]
+        : [],
     );
     const typed = [row.indicator, row.customName, row.customUnit, row.targetValue, ...split.map((part) => part.value)];
     return isBlank(typed) ? null : { ...row, split };

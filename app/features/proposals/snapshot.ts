@@ -2,7 +2,13 @@
 // reader of that version needs, with names resolved, so it stays readable even if the program's focus areas or the
 // organisation's name change later. The manager's "what changed between versions" compares two of these.
 import { budgetTotals, type BudgetTotals, lineAmountFen } from "./budget";
-import type { BudgetLineInput, IndicatorTargetInput, MilestoneInput, ProposalContent, TeamMemberInput } from "./content";
+import type {
+  BudgetLineInput,
+  IndicatorTargetInput,
+  MilestoneInput,
+  ProposalContent,
+  TeamMemberInput,
+} from "./content";
 import { presentRows } from "./content";
 
 export const SNAPSHOT_FORMAT = 1;
@@ -78,7 +84,10 @@ export function buildSnapshot(sources: SnapshotSources): ProposalSnapshot {
     sustainability: content.sustainability,
     risks: content.risks,
     teamMembers: presentRows(content.teamMembers),
-    budgetLines: lines.map((line) => ({ ...line, amountFen: lineAmountFen(line.unitPriceFen, line.quantityHundredths) })),
+    budgetLines: lines.map((line) => ({
+      ...line,
+      amountFen: lineAmountFen(line.unitPriceFen, line.quantityHundredths),
+    })),
     totals,
     milestones: presentRows(content.milestones),
     indicatorTargets: presentRows(content.indicatorTargets),

@@ -133,7 +133,8 @@ export function requiredFieldErrors(content: ProposalContent): RuleError[] {
     if (milestone.deliverable === "") errors.push(required(`milestones.${index}.deliverable`));
   });
 
-  if (presentRows(content.indicatorTargets).length === 0) errors.push({ path: "indicatorTargets", code: "noImpactTargets" });
+  if (presentRows(content.indicatorTargets).length === 0)
+    errors.push({ path: "indicatorTargets", code: "noImpactTargets" });
   content.indicatorTargets.forEach((target, index) => {
     if (!target) return;
     const at = (field: string) => `indicatorTargets.${index}.${field}`;
@@ -164,14 +165,19 @@ export function applicantErrors(
 ): RuleError[] {
   const path = "organization";
   const errors: RuleError[] = [];
-  if (!program.eligibleKinds.includes(applicant.kind)) errors.push({ path, code: "kindNotEligible", params: { kind: applicant.kind } });
+  if (!program.eligibleKinds.includes(applicant.kind))
+    errors.push({ path, code: "kindNotEligible", params: { kind: applicant.kind } });
   // Only registered organisations are assessed (评估等级); street-filed teams cannot hold a rating, so a minimum
   // rating applies to registered organisations and a program that admits filed teams admits them unrated.
   else if (program.minRating && applicant.kind === "registered") {
     const params = { minRating: program.minRating };
     if (!applicant.rating) errors.push({ path, code: "ratingMissing", params });
     else if (!isRatingCurrent(applicant.rating, applicant.ratingExpiresOn, today)) {
-      errors.push({ path, code: "ratingExpired", params: { ...params, ratingExpiresOn: applicant.ratingExpiresOn ?? "" } });
+      errors.push({
+        path,
+        code: "ratingExpired",
+        params: { ...params, ratingExpiresOn: applicant.ratingExpiresOn ?? "" },
+      });
     } else if (ratingRank(applicant.rating) < ratingRank(program.minRating)) {
       errors.push({ path, code: "ratingBelowMinimum", params: { ...params, rating: applicant.rating } });
     }
@@ -210,10 +216,18 @@ export function scheduleErrors(
   const errors: RuleError[] = [];
   const { startsOn, endsOn } = content;
   if (startsOn !== null && startsOn < program.implementationStartsOn) {
-    errors.push({ path: "startsOn", code: "periodStartsTooEarly", params: { implementationStartsOn: program.implementationStartsOn } });
+    errors.push({
+      path: "startsOn",
+      code: "periodStartsTooEarly",
+      params: { implementationStartsOn: program.implementationStartsOn },
+    });
   }
   if (endsOn !== null && endsOn > program.implementationEndsOn) {
-    errors.push({ path: "endsOn", code: "periodEndsTooLate", params: { implementationEndsOn: program.implementationEndsOn } });
+    errors.push({
+      path: "endsOn",
+      code: "periodEndsTooLate",
+      params: { implementationEndsOn: program.implementationEndsOn },
+    });
   }
   if (startsOn !== null && endsOn !== null && endsOn < startsOn) {
     errors.push({ path: "endsOn", code: "periodEndsBeforeStart" });
@@ -224,7 +238,11 @@ export function scheduleErrors(
   const to = periodValid ? endsOn : program.implementationEndsOn;
   content.milestones.forEach((milestone, index) => {
     if (milestone?.dueOn && (milestone.dueOn < from || milestone.dueOn > to)) {
-      errors.push({ path: `milestones.${index}.dueOn`, code: "milestoneOutsidePeriod", params: { startsOn: from, endsOn: to } });
+      errors.push({
+        path: `milestones.${index}.dueOn`,
+        code: "milestoneOutsidePeriod",
+        params: { startsOn: from, endsOn: to },
+      });
     }
   });
   return errors;
@@ -254,7 +272,11 @@ export function impactTargetErrors(content: Pick<ProposalContent, "indicatorTarg
     }
     const splitTotal = target.split.reduce((sum, part) => sum + part.value, 0);
     if (splitTotal > target.targetValue) {
-      errors.push({ path: at("split"), code: "splitExceedsTarget", params: { splitTotal, targetValue: target.targetValue } });
+      errors.push({
+        path: at("split"),
+        code: "splitExceedsTarget",
+        params: { splitTotal, targetValue: target.targetValue },
+      });
     }
   });
   return errors;
@@ -265,7 +287,13 @@ export function budgetErrors(
   content: { budgetLines: readonly (BudgetLineAmounts | null)[] },
   program: Pick<
     ProgramRules,
-    "grantMinFen" | "grantMaxFen" | "filedTeamGrantMaxFen" | "maxGrantShareBp" | "personnelCapBp" | "managementCapBp" | "prohibitedCategories"
+    | "grantMinFen"
+    | "grantMaxFen"
+    | "filedTeamGrantMaxFen"
+    | "maxGrantShareBp"
+    | "personnelCapBp"
+    | "managementCapBp"
+    | "prohibitedCategories"
   >,
   applicantKind: string,
 ): RuleError[] {
@@ -289,11 +317,23 @@ export function budgetErrors(
   const path = "grantRequested";
   const filedTeamMax = applicantKind === "filed_team" ? program.filedTeamGrantMaxFen : null;
   if (grant < program.grantMinFen) {
-    errors.push({ path, code: "grantBelowMin", params: { grantMinFen: program.grantMinFen, grantRequestedFen: grant } });
+    errors.push({
+      path,
+      code: "grantBelowMin",
+      params: { grantMinFen: program.grantMinFen, grantRequestedFen: grant },
+    });
   } else if (filedTeamMax !== null && filedTeamMax < program.grantMaxFen && grant > filedTeamMax) {
-    errors.push({ path, code: "grantAboveFiledTeamMax", params: { grantMaxFen: filedTeamMax, grantRequestedFen: grant } });
+    errors.push({
+      path,
+      code: "grantAboveFiledTeamMax",
+      params: { grantMaxFen: filedTeamMax, grantRequestedFen: grant },
+    });
   } else if (grant > program.grantMaxFen) {
-    errors.push({ path, code: "grantAboveMax", params: { grantMaxFen: program.grantMaxFen, grantRequestedFen: grant } });
+    errors.push({
+      path,
+      code: "grantAboveMax",
+      params: { grantMaxFen: program.grantMaxFen, grantRequestedFen: grant },
+    });
   }
   if (totals.totalFen > 0 && shareExceeds(grant, totals.totalFen, program.maxGrantShareBp)) {
     errors.push({
