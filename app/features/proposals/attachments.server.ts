@@ -39,7 +39,10 @@ export interface UploadedFile {
  * Reads the proposal form. Multipart bodies keep their text fields in the FormData and hand files back separately
  * (an empty file input posts a nameless empty part, which is skipped); other bodies are read as usual.
  */
-export async function readProposalForm(request: Request): Promise<{ formData: FormData; files: UploadedFile[] }> {
+export async function readProposalForm(
+  request: Request,
+  options: { keepFiles: boolean } = { keepFiles: true },
+): Promise<{ formData: FormData; files: UploadedFile[] }> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!contentType.startsWith("multipart/form-data")) return { formData: await request.formData(), files: [] };
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
@@ -50,11 +53,12 @@ export async function readProposalForm(request: Request): Promise<{ formData: Fo
     if (filename === undefined) return undefined;
     const chunks: Uint8Array[] = [];
     let size = 0;
+    const keep = options.keepFiles && name === ATTACHMENT_FIELD && filename !== "";
     for await (const chunk of data) {
       size += chunk.byteLength;
-      if (size <= MAX_ATTACHMENT_BYTES) chunks.push(chunk);
+      if (keep && size <= MAX_ATTACHMENT_BYTES) chunks.push(chunk);
     }
-    if (name === ATTACHMENT_FIELD && filename !== "" && size > 0) {
+    if (keep && size > 0) {
       files.push({ filename, size, bytes: size > MAX_ATTACHMENT_BYTES ? null : Buffer.concat(chunks) });
     }
     // Not added to the FormData: the files travel beside it.

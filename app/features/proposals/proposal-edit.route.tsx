@@ -82,7 +82,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
  */
 async function stashAndSignIn(request: Request, proposalId: number) {
   const hadSession = request.headers.get("cookie")?.includes("__session=") ?? false;
-  const { formData } = await readProposalForm(request);
+  // Files are read past, not kept: a signed-out request gets no further than the stash.
+  const { formData } = await readProposalForm(request, { keepFiles: false });
   const { intent: _intent, ...values } = formDataToObject(formData);
   const stash = hadSession ? await stashFormValues(editPath(proposalId), values) : null;
   const signIn = `/sign-in?${new URLSearchParams({ redirectTo: stash?.returnTo ?? editPath(proposalId) })}`;
