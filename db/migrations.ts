@@ -6,12 +6,14 @@ import * as foundation from "./migrations/2026-11-28-01-foundation";
 import * as proposals from "./migrations/2026-11-28-02-proposals";
 import * as auditEntityTypeIndex from "./migrations/2026-11-28-09-audit-entity-type-index";
 import * as proposalScreening from "./migrations/2026-11-28-12-proposal-screening";
+import * as proposalListIndexes from "./migrations/2026-11-28-13-proposal-list-indexes";
 
 const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
   "2026-11-28-02-proposals": proposals,
   "2026-11-28-09-audit-entity-type-index": auditEntityTypeIndex,
   "2026-11-28-12-proposal-screening": proposalScreening,
+  "2026-11-28-13-proposal-list-indexes": proposalListIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -3,23 +3,7 @@
 import { execSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import path from "node:path";
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
-  }
-  return newest;
-}
-
-function buildIsStale(): boolean {
-  const built = "build/server/index.js";
-  if (!fs.existsSync(built)) return true;
-  const sources = Math.max(newestMtime("app"), newestMtime("db"), newestMtime("public"), fs.statSync("package-lock.json").mtimeMs);
-  return sources > fs.statSync(built).mtimeMs;
-}
+import { buildIsStale } from "./build-freshness";
 
 function ensureSessionSecret(): void {
   if (process.env.SESSION_SECRET) return;

@@ -5,7 +5,12 @@
 import { CompiledQuery, type Compilable } from "kysely";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseListFilters, PROPOSAL_LIST_PAGE_SIZE } from "~/features/proposals/screening";
-import { proposalCountQuery, proposalPageQuery, statusCountsQuery } from "~/features/proposals/screening.server";
+import {
+  listServiceCommunitiesQuery,
+  proposalCountQuery,
+  proposalPageQuery,
+  statusCountsQuery,
+} from "~/features/proposals/screening.server";
 import { db } from "~/lib/db.server";
 import { testDbKind } from "../setup/databases";
 import { createApplicant, createManager, createProgram, createProposal } from "../factories";
@@ -71,6 +76,7 @@ const cases = [
       ),
   ],
   ["the counts by status", () => statusCountsQuery(programId)],
+  ["the community filter's choices", () => listServiceCommunitiesQuery(programId)],
 ] as const;
 
 describe.runIf(testDbKind === "sqlite")("SQLite query plans", () => {
@@ -108,6 +114,27 @@ describe.runIf(testDbKind === "sqlite")("SQLite query plans", () => {
       lines.some((line) => line.includes("TEMP B-TREE")),
       lines.join("\n"),
     ).toBe(false);
+  });
+
+  test.each([
+    [
+      "a focus area and a status",
+      () => `focusArea=${categoryId}&status=submitted`,
+      "proposal_program_category_status_idx",
+    ],
+    ["a community", () => "community=南七街道幸福社区", "proposal_program_community_submitted_idx"],
+  ])("%s read their rows in the default order from their own index", async (_what, query, index) => {
+    const lines = await plan(proposalPageQuery(programId, parseListFilters(new URLSearchParams(query())), page));
+    expect(lines.join("\n")).toMatch(new RegExp(`SEARCH proposal USING INDEX ${index} `));
+    expect(
+      lines.some((line) => line.includes("TEMP B-TREE")),
+      lines.join("\n"),
+    ).toBe(false);
+  });
+
+  test("the community filter's choices come from a covering index", async () => {
+    const lines = await plan(listServiceCommunitiesQuery(programId));
+    expect(lines.join("\n")).toMatch(/SEARCH proposal USING COVERING INDEX proposal_program_community_submitted_idx/);
   });
 
   test("the counts by status come from a covering index", async () => {

@@ -276,7 +276,19 @@ function ProposalTable({
   base: string;
 }) {
   const { t } = useTranslation("proposals");
-  const column = (key: ColumnKey) => t(`manage.list.columns.${key}`);
+  // Each label once per table, not once per cell: a page of 25 rows would otherwise translate 225 times.
+  const label: Record<ColumnKey, string> = {
+    number: t("manage.list.columns.number"),
+    title: t("manage.list.columns.title"),
+    organization: t("manage.list.columns.organization"),
+    focusArea: t("manage.list.columns.focusArea"),
+    community: t("manage.list.columns.community"),
+    grant: t("manage.list.columns.grant"),
+    total: t("manage.list.columns.total"),
+    status: t("manage.list.columns.status"),
+    submittedAt: t("manage.list.columns.submittedAt"),
+  };
+  const column = (key: ColumnKey) => label[key];
   return (
     <div className="table-wrap proposal-list stacked-table">
       <table>
