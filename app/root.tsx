@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { loadActor } from "~/lib/actor.server";
+import { requireActor } from "~/lib/actor.server";
 import { getLanguage } from "~/lib/i18n/i18n.server";
 import { optionalUser, readFlash } from "~/lib/session.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -31,7 +31,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     optionalUser(request),
     readFlash(request),
   ]);
-  const actor = user ? await loadActor(user) : null;
+  // The same per-request actor the page's own loader reads, so a signed-in page looks the memberships up once.
+  const actor = user ? await requireActor(request) : null;
   return data(
     {
       language,

@@ -1,22 +1,27 @@
 // Small shared pieces: money, dates, empty states, status badges, pagination, page headers.
 import { Link, useLocation } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { type ReactNode, useContext } from "react";
+import { I18nContext, useTranslation } from "react-i18next";
 import { formatDate, formatFen, formatInstant } from "~/lib/format";
 
+/**
+ * The page's language, read straight from the i18n context. Money and dates only need the language, and a table
+ * renders hundreds of them: useTranslation's per-call namespace bookkeeping cost more than the formatting itself.
+ */
+function useLanguage(): string {
+  return useContext(I18nContext).i18n.language;
+}
+
 export function Money({ fen }: { fen: number }) {
-  const { i18n } = useTranslation();
-  return <span className="money">{formatFen(fen, i18n.language)}</span>;
+  return <span className="money">{formatFen(fen, useLanguage())}</span>;
 }
 
 export function Instant({ iso }: { iso: string }) {
-  const { i18n } = useTranslation();
-  return <time dateTime={iso}>{formatInstant(iso, i18n.language)}</time>;
+  return <time dateTime={iso}>{formatInstant(iso, useLanguage())}</time>;
 }
 
 export function CalendarDate({ date }: { date: string }) {
-  const { i18n } = useTranslation();
-  return <time dateTime={date}>{formatDate(date, i18n.language)}</time>;
+  return <time dateTime={date}>{formatDate(date, useLanguage())}</time>;
 }
 
 export function EmptyState({ title, children }: { title: ReactNode; children?: ReactNode }) {
