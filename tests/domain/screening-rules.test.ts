@@ -8,6 +8,7 @@ import {
   ScreeningSchema,
   sortedBy,
   statusAfterScreening,
+  totalFromStatusCounts,
 } from "~/features/proposals/screening";
 
 describe("screening decisions follow the proposal lifecycle", () => {
@@ -127,5 +128,20 @@ describe("the list's filters", () => {
     expect(sortedBy(filters, "grant")).toMatchObject({ sort: "grant", direction: "asc" });
     expect(sortedBy(filters, "title")).toMatchObject({ sort: "title", direction: "asc" });
     expect(sortedBy(parse("sort=title"), "title")).toMatchObject({ direction: "desc" });
+  });
+});
+
+describe("the list's total from the counts by status", () => {
+  const counts = { submitted: 7, eligible: 3, returned: 1 };
+  test.each([
+    ["no filter: every state added up", "", 11],
+    ["a status: its count", "status=eligible", 3],
+    ["a status nobody is in: none", "status=withdrawn", 0],
+    ["sorting changes nothing", "sort=grant&dir=asc", 11],
+    ["a focus area needs a count of the rows", "focusArea=3", null],
+    ["a status and a text search need a count of the rows", "status=submitted&q=探访", null],
+    ["a community needs a count of the rows", "community=幸福社区", null],
+  ])("%s", (_what, query, total) => {
+    expect(totalFromStatusCounts(parseListFilters(new URLSearchParams(query)), counts)).toBe(total);
   });
 });

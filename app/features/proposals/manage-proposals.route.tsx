@@ -19,7 +19,6 @@ import {
   sortedBy,
 } from "./screening";
 import {
-  countProposalsByStatus,
   EXPORT_MAX_ROWS,
   listProgramProposals,
   listServiceCommunities,
@@ -31,9 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseListFilters(url.searchParams);
   const { page, pageSize, offset } = pageFromUrl(url, PROPOSAL_LIST_PAGE_SIZE);
-  const [{ rows, total }, counts, communities, { t }] = await Promise.all([
+  const [{ rows, total, counts }, communities, { t }] = await Promise.all([
     listProgramProposals(program.id, filters, { limit: pageSize, offset }),
-    countProposalsByStatus(program.id),
     listServiceCommunities(program.id),
     getTranslator(request),
   ]);

@@ -21,6 +21,7 @@ import {
   type ProposalSortKey,
   type ScreeningDecision,
   statusAfterScreening,
+  totalFromStatusCounts,
 } from "./screening";
 import type { ProposalSnapshot } from "./snapshot";
 
@@ -147,17 +148,23 @@ export function statusCountsQuery(programId: number) {
     .groupBy("proposal.status");
 }
 
-/** One page of the list, with the number of rows the filters match. */
+/**
+ * One page of the list, the number of rows the filters match and the counts by status. The counts by status give
+ * the number without a second pass over the rows when nothing but a status narrows the list.
+ */
 export async function listProgramProposals(
   programId: number,
   filters: ProposalListFilters,
   page: { limit: number; offset: number },
 ) {
-  const [rows, total] = await Promise.all([
+  const [rows, counts] = await Promise.all([
     proposalPageQuery(programId, filters, page).execute(),
-    proposalCountQuery(programId, filters).executeTakeFirstOrThrow(),
+    countProposalsByStatus(programId),
   ]);
-  return { rows, total: Number(total.n) };
+  const total =
+    totalFromStatusCounts(filters, counts) ??
+    Number((await proposalCountQuery(programId, filters).executeTakeFirstOrThrow()).n);
+  return { rows, counts, total };
 }
 
 /** How many handed-in proposals the program has in each state. */

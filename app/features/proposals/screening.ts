@@ -168,6 +168,20 @@ export function sortedBy(filters: ProposalListFilters, sort: ProposalSortKey): P
   return { ...filters, sort, direction };
 }
 
+/**
+ * How many proposals the filters match, when the counts by status already say it (no filter, or only a status);
+ * null when only a count of the filtered rows can tell.
+ */
+export function totalFromStatusCounts(
+  filters: ProposalListFilters,
+  counts: Partial<Record<string, number>>,
+): number | null {
+  const { status, ...others } = filters;
+  if (hasNarrowingFilters({ ...others, status: null })) return null;
+  if (status !== null) return counts[status] ?? 0;
+  return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+}
+
 export function hasNarrowingFilters(filters: ProposalListFilters): boolean {
   return (
     filters.status !== null ||
