@@ -22,7 +22,14 @@ import {
 import { deleteStash, findStash, stashFormValues } from "./draft-stash.server";
 import { contentToFormValues, postedFormValues } from "./form-values";
 import { ProposalForm } from "./proposal-form";
-import { findProgramForProposals, loadProposal, loadSubmissionContext, saveDraft } from "./proposals.server";
+import {
+  findProgramForProposals,
+  loadProposal,
+  loadSubmissionContext,
+  saveDraft,
+} from "./proposals.server";
+import { ScreeningNotice } from "./screening-notice";
+import { findLatestScreening } from "./screening.server";
 import { ruleFieldErrors } from "./rule-messages";
 import { EditIntentSchema, ProposalDraftSchema } from "./schemas";
 import { checkSubmission, referenceErrors } from "./submission-rules";
@@ -37,10 +44,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (isMemberOf(actor, access.organizationId)) throw redirect(`/proposals/${access.id}`);
     forbidden();
   }
-  const [loaded, found, stash, { t }] = await Promise.all([
+  const [loaded, found, stash, screeningNotice, { t }] = await Promise.all([
     loadProposal(access.id),
     findProgramForProposals(db(), access.programId),
     findStash(request, editPath(access.id)),
+    findLatestScreening(access.id),
     getTranslator(request),
   ]);
   const { proposal, content, attachments } = assertFound(loaded);
@@ -56,6 +64,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organizationKind: proposal.organizationKind,
     },
     program: { id: program.id, title: program.title, closesAt: program.closesAt },
+    screeningNotice,
     rules: {
       grantMinFen: rules.grantMinFen,
       grantMaxFen: rules.grantMaxFen,
@@ -211,6 +220,7 @@ export default function ProposalEdit() {
         </span>
       </p>
       {proposal.status === "returned" ? <div className="alert alert--info">{t("edit.returnedNotice")}</div> : null}
+      <ScreeningNotice notice={loaderData.screeningNotice} status={proposal.status} />
       {restored ? <div className="alert alert--info">{t("edit.restoredNotice")}</div> : null}
       {/* Remounted after each explicit save, so the rows and attachments shown are the ones stored. */}
       <ProposalForm

@@ -12,15 +12,23 @@ import { requireProposalAccess } from "./access.server";
 import { canEditProposal, canSubmitProposal, canWithdrawProposal } from "./permissions";
 import { ProposalDetails } from "./proposal-details";
 import { statusTone } from "./proposal-lifecycle";
-import { findProgramForProposals, listProposalVersions, loadProposal, withdrawProposal } from "./proposals.server";
+import {
+  findProgramForProposals,
+  listProposalVersions,
+  loadProposal,
+  withdrawProposal,
+} from "./proposals.server";
+import { ScreeningNotice } from "./screening-notice";
+import { findLatestScreening } from "./screening.server";
 import { WithdrawSchema } from "./schemas";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, access } = await requireProposalAccess(request, params);
-  const [loaded, program, versions, { t }] = await Promise.all([
+  const [loaded, program, versions, screeningNotice, { t }] = await Promise.all([
     loadProposal(access.id),
     findProgramForProposals(db(), access.programId),
     listProposalVersions(access.id),
+    findLatestScreening(access.id),
     getTranslator(request),
   ]);
   const { proposal, content, totals, attachments } = assertFound(loaded);
@@ -42,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     categories,
     targetGroups,
     versions,
+    screeningNotice,
     can: {
       edit: canEditProposal(actor, access),
       submit: canSubmitProposal(actor, access),
@@ -84,6 +93,7 @@ export default function ProposalView() {
           </>
         }
       />
+      <ScreeningNotice notice={data.screeningNotice} status={proposal.status} />
       <div className="card">
         <dl className="description-list">
           <dt>{t("view.status")}</dt>

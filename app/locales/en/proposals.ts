@@ -544,4 +544,8 @@ export const proposals: typeof zh = {
     printedAt: "Printed {{at}}",
     meta: "Application form {{number}}",
   },
+  screeningNotice: {
+    returned: "The funder returned this proposal for revision with this comment:",
+    ineligible: "This proposal did not pass the eligibility check, for this reason:",
+  },
 };

@@ -537,4 +537,8 @@ export const proposals = {
     printedAt: "打印时间：{{at}}",
     meta: "{{number}} 申报书",
   },
+  screeningNotice: {
+    returned: "资助方退回了这份申报书，修改意见如下：",
+    ineligible: "这份申报书未通过资格审查，原因如下：",
+  },
 };
