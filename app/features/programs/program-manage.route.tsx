@@ -5,6 +5,8 @@ import { requireActor } from "~/lib/actor.server";
 import { assertFound, forbidden, idParam, notFound } from "~/lib/http";
 import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
+import { ProgramProposalsLink } from "~/features/proposals/program-proposals-link";
+import { summarizeProgramProposals } from "~/features/proposals/screening.server";
 import { Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { SubmitButton } from "~/ui/form";
@@ -29,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [];
   return {
     program,
+    proposals: await summarizeProgramProposals(program.id),
     can: { edit: canEditProgram(actor, program), transitions, act: canChangeProgramStatus(actor, program) },
   };
 }
@@ -64,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ManageProgram() {
-  const { program, can } = useLoaderData<typeof loader>();
+  const { program, proposals, can } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("programs");
   return (
@@ -138,6 +141,7 @@ export default function ManageProgram() {
       </section>
 
       <ProgramDetails program={program} />
+      <ProgramProposalsLink programId={program.id} counts={proposals} />
     </>
   );
 }
