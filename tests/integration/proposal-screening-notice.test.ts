@@ -25,7 +25,7 @@ describe("the screening notice on the applicant's pages", () => {
         params: { proposalId: String(proposalId) },
         form,
       });
-    const asApplicant = (loader: typeof viewLoader, path: string, proposalId: number) =>
+    const asApplicant = (loader: typeof viewLoader | typeof editLoader, path: string, proposalId: number) =>
       callRoute(loader, path, { userId: applicant.user.id, params: { proposalId: String(proposalId) } });
 
     const returned = await submitted();
