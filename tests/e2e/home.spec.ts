@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { screenshot, useEnglish, viewports } from "./support";
+import { screenshot, preferEnglish, viewports } from "./support";
 
 test("the home page lists the open demo program in Chinese and in English", async ({ page }) => {
   await page.setViewportSize(viewports.desktop);
@@ -15,7 +15,7 @@ test("the home page lists the open demo program in Chinese and in English", asyn
 
 test("the home page works at phone size", async ({ page }) => {
   await page.setViewportSize(viewports.phone);
-  await useEnglish(page);
+  await preferEnglish(page);
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await screenshot(page, "home-en-phone");

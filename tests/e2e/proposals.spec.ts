@@ -7,8 +7,8 @@ import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { type Page, expect, test } from "@playwright/test";
 import { tinyPdf } from "./fixtures/tiny-pdf";
-// Aliased: useEnglish is a Playwright helper, not a React hook, and the hooks lint rule goes by the name.
-import { screenshot, signIn, useEnglish as chooseEnglish, viewports } from "./support";
+// Aliased: preferEnglish is a Playwright helper, not a React hook, and the hooks lint rule goes by the name.
+import { screenshot, signIn, preferEnglish as chooseEnglish, viewports } from "./support";
 
 const PROGRAM_TITLE = "2026年南七街道第三届社区微公益创投大赛";
 const MANAGER = "manager@weigongyi.demo";

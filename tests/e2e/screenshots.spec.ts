@@ -1,6 +1,6 @@
 // Key pages in Chinese and English, at desktop and phone size, kept under test-results/screenshots/ for review.
 import { expect, test } from "@playwright/test";
-import { screenshot, signIn, useEnglish, viewports } from "./support";
+import { screenshot, signIn, preferEnglish, viewports } from "./support";
 
 const pages = [
   { name: "programs", path: "/programs", as: null },
@@ -18,12 +18,12 @@ for (const language of ["zh", "en"] as const) {
   for (const [size, viewport] of Object.entries(viewports)) {
     test(`key pages in ${language} at ${size} size`, async ({ page }) => {
       await page.setViewportSize(viewport);
-      if (language === "en") await useEnglish(page);
+      if (language === "en") await preferEnglish(page);
       let signedInAs: string | null = null;
       for (const entry of pages) {
         if (entry.as && entry.as !== signedInAs) {
           await page.context().clearCookies();
-          if (language === "en") await useEnglish(page);
+          if (language === "en") await preferEnglish(page);
           await signIn(page, entry.as);
           signedInAs = entry.as;
         }

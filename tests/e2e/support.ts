@@ -21,7 +21,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** Chooses English the way the language switcher does: the "lng" cookie (a JSON string, base64-encoded by Remix). */
-export async function useEnglish(page: Page): Promise<void> {
+export async function preferEnglish(page: Page): Promise<void> {
   const { hostname } = new URL(process.env.E2E_BASE_URL ?? "http://localhost:3000");
   const value = Buffer.from(JSON.stringify("en")).toString("base64");
   await page.context().addCookies([{ name: "lng", value, domain: hostname, path: "/" }]);
