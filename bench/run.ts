@@ -101,7 +101,7 @@ async function seed() {
 async function printQueryPlans(programId: number, focusAreaId: number) {
   const { db } = await import("../app/lib/db.server");
   const { parseListFilters, PROPOSAL_LIST_PAGE_SIZE } = await import("../app/features/proposals/screening");
-  const { proposalCountQuery, proposalPageQuery, statusCountsQuery } =
+  const { proposalCountQuery, proposalPageQuery, statusCommunityCountsQuery } =
     await import("../app/features/proposals/screening.server");
   const page = { limit: PROPOSAL_LIST_PAGE_SIZE, offset: 0 };
   const first = parseListFilters(new URLSearchParams());
@@ -113,7 +113,7 @@ async function printQueryPlans(programId: number, focusAreaId: number) {
     ["first page count", proposalCountQuery(programId, first)],
     ["filtered page", proposalPageQuery(programId, filtered, page)],
     ["filtered count", proposalCountQuery(programId, filtered)],
-    ["counts by status", statusCountsQuery(programId)],
+    ["counts by status and community", statusCommunityCountsQuery(programId)],
   ];
   console.info("\nEXPLAIN QUERY PLAN at this size:");
   for (const [name, query] of queries) {

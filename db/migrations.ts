@@ -7,6 +7,7 @@ import * as proposals from "./migrations/2026-11-28-02-proposals";
 import * as auditEntityTypeIndex from "./migrations/2026-11-28-09-audit-entity-type-index";
 import * as proposalScreening from "./migrations/2026-11-28-12-proposal-screening";
 import * as proposalListIndexes from "./migrations/2026-11-28-13-proposal-list-indexes";
+import * as proposalStatusCommunityIndex from "./migrations/2026-11-28-14-proposal-status-community-index";
 
 const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
@@ -14,6 +15,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-09-audit-entity-type-index": auditEntityTypeIndex,
   "2026-11-28-12-proposal-screening": proposalScreening,
   "2026-11-28-13-proposal-list-indexes": proposalListIndexes,
+  "2026-11-28-14-proposal-status-community-index": proposalStatusCommunityIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -8,6 +8,7 @@ import {
   ScreeningSchema,
   sortedBy,
   statusAfterScreening,
+  totalFromPage,
   totalFromStatusCounts,
 } from "~/features/proposals/screening";
 
@@ -143,5 +144,17 @@ describe("the list's total from the counts by status", () => {
     ["a community needs a count of the rows", "community=幸福社区", null],
   ])("%s", (_what, query, total) => {
     expect(totalFromStatusCounts(parseListFilters(new URLSearchParams(query)), counts)).toBe(total);
+  });
+});
+
+describe("the list's total from the page itself", () => {
+  test.each([
+    ["a full page cannot tell", { limit: 25, offset: 0 }, 25, null],
+    ["a first page that is not full holds every match", { limit: 25, offset: 0 }, 7, 7],
+    ["no match at all", { limit: 25, offset: 0 }, 0, 0],
+    ["a last page that is not full", { limit: 25, offset: 50 }, 3, 53],
+    ["an empty page past the end cannot tell", { limit: 25, offset: 75 }, 0, null],
+  ])("%s", (_what, page, rows, total) => {
+    expect(totalFromPage(page, rows)).toBe(total);
   });
 });

@@ -18,21 +18,15 @@ import {
   proposalSortKeys,
   sortedBy,
 } from "./screening";
-import {
-  EXPORT_MAX_ROWS,
-  listProgramProposals,
-  listServiceCommunities,
-  requireProgramProposalsAccess,
-} from "./screening.server";
+import { EXPORT_MAX_ROWS, listProgramProposals, requireProgramProposalsAccess } from "./screening.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, categories, targetGroups } = await requireProgramProposalsAccess(request, params);
   const url = new URL(request.url);
   const filters = parseListFilters(url.searchParams);
   const { page, pageSize, offset } = pageFromUrl(url, PROPOSAL_LIST_PAGE_SIZE);
-  const [{ rows, total, counts }, communities, { t }] = await Promise.all([
+  const [{ rows, total, counts, communities }, { t }] = await Promise.all([
     listProgramProposals(program.id, filters, { limit: pageSize, offset }),
-    listServiceCommunities(program.id),
     getTranslator(request),
   ]);
   return {
@@ -45,11 +39,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters,
     rows,
     page: { page, pageSize, total },
-    exportMax: EXPORT_MAX_ROWS,
+    // Grouped the same way in Chinese and English ("20,000").
+    exportMax: EXPORT_MAX_ROWS.toLocaleString("en-US"),
   };
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type StatusLabels = Partial<Record<string, string>>;
 
 function hrefWith(base: string, filters: ProposalListFilters): string {
   const query = filtersToSearchParams(filters).toString();
@@ -59,10 +55,12 @@ function hrefWith(base: string, filters: ProposalListFilters): string {
 export default function ManageProposals() {
   const data = useLoaderData<typeof loader>();
   const { program, counts, filters, rows, page } = data;
-  const { t, i18n } = useTranslation("proposals");
+  const { t } = useTranslation("proposals");
   const base = `/manage/programs/${program.id}/proposals`;
   const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
   const exportQuery = filtersToSearchParams(filters).toString();
+  // Translated once here for the tabs, the filter and every row of the table.
+  const statusLabels = Object.fromEntries(managerVisibleStatuses.map((status) => [status, t(`status.${status}`)]));
   return (
     <>
       <p className="org-back-link">
@@ -70,18 +68,18 @@ export default function ManageProposals() {
       </p>
       <PageHeader
         title={t("manage.list.title")}
-        subtitle={`${program.title} · ${t("manage.list.summary", { count: received })}`}
+        subtitle={`${program.title} · ${t("manage.list.summary", { n: received })}`}
       />
 
       {received === 0 ? (
         <EmptyState title={t("manage.list.empty")}>{t("manage.list.emptyBody")}</EmptyState>
       ) : (
         <>
-          <StatusTabs base={base} counts={counts} filters={filters} received={received} />
-          <Filters data={data} base={base} />
+          <StatusTabs base={base} counts={counts} filters={filters} received={received} statusLabels={statusLabels} />
+          <Filters data={data} base={base} statusLabels={statusLabels} />
           <div className="proposal-list__bar">
             <p className="proposal-list__results" role="status">
-              {t("manage.list.results", { count: page.total })}
+              {t("manage.list.results", { n: page.total })}
             </p>
             <div className="button-row">
               <a
@@ -100,13 +98,11 @@ export default function ManageProposals() {
               </a>
             </div>
           </div>
-          <p className="field__hint proposal-list__hint">
-            {t("manage.list.exportHint", { max: data.exportMax.toLocaleString(i18n.language) })}
-          </p>
+          <p className="field__hint proposal-list__hint">{t("manage.list.exportHint", { max: data.exportMax })}</p>
           {rows.length === 0 ? (
             <EmptyState title={t("manage.list.noMatch")}>{t("manage.list.noMatchBody")}</EmptyState>
           ) : (
-            <ProposalTable rows={rows} filters={filters} base={base} />
+            <ProposalTable rows={rows} filters={filters} base={base} statusLabels={statusLabels} />
           )}
           <Pagination {...page} />
         </>
@@ -120,11 +116,13 @@ function StatusTabs({
   counts,
   filters,
   received,
+  statusLabels,
 }: {
   base: string;
   counts: LoaderData["counts"];
   filters: ProposalListFilters;
   received: number;
+  statusLabels: StatusLabels;
 }) {
   const { t } = useTranslation("proposals");
   const present = managerVisibleStatuses.filter((status) => (counts[status] ?? 0) > 0);
@@ -144,7 +142,7 @@ function StatusTabs({
           className="status-tabs__tab"
           aria-current={filters.status === status ? "page" : undefined}
         >
-          {t(`status.${status}`)} <span className="status-tabs__count">{counts[status]}</span>
+          {statusLabels[status]} <span className="status-tabs__count">{counts[status]}</span>
         </Link>
       ))}
     </nav>
@@ -152,36 +150,47 @@ function StatusTabs({
 }
 
 /** A plain GET form: it works without JavaScript, and the filters stay in the URL for paging, links and exports. */
-function Filters({ data, base }: { data: LoaderData; base: string }) {
+function Filters({ data, base, statusLabels }: { data: LoaderData; base: string; statusLabels: StatusLabels }) {
   const { t } = useTranslation("proposals");
+  const any = t("manage.list.any");
   const { filters, categories, targetGroups, communities } = data;
   // Remount when the URL's filters change, so the uncontrolled fields show what is applied.
   const key = filtersToSearchParams(filters).toString();
   return (
     <Form method="get" action={base} className="card proposal-filters" key={key} aria-label={t("manage.list.filters")}>
       <div className="proposal-filters__grid">
-        <Select name="status" label={t("manage.list.status")} value={filters.status ?? ""}>
+        <Select name="status" any={any} label={t("manage.list.status")} value={filters.status ?? ""}>
           {managerVisibleStatuses.map((status) => (
             <option key={status} value={status}>
-              {t(`status.${status}`)}
+              {statusLabels[status]}
             </option>
           ))}
         </Select>
-        <Select name="focusArea" label={t("manage.list.focusArea")} value={filters.focusAreaId?.toString() ?? ""}>
+        <Select
+          name="focusArea"
+          any={any}
+          label={t("manage.list.focusArea")}
+          value={filters.focusAreaId?.toString() ?? ""}
+        >
           {categories.map((category) => (
             <option key={category.id} value={category.id}>
               {category.name}
             </option>
           ))}
         </Select>
-        <Select name="targetGroup" label={t("manage.list.targetGroup")} value={filters.targetGroupId?.toString() ?? ""}>
+        <Select
+          name="targetGroup"
+          any={any}
+          label={t("manage.list.targetGroup")}
+          value={filters.targetGroupId?.toString() ?? ""}
+        >
           {targetGroups.map((group) => (
             <option key={group.id} value={group.id}>
               {targetGroupLabel(group, t)}
             </option>
           ))}
         </Select>
-        <Select name="community" label={t("manage.list.community")} value={filters.community ?? ""}>
+        <Select name="community" any={any} label={t("manage.list.community")} value={filters.community ?? ""}>
           {communities.map((community) => (
             <option key={community} value={community}>
               {community}
@@ -238,15 +247,17 @@ function Filters({ data, base }: { data: LoaderData; base: string }) {
 function Select({
   name,
   label,
+  any,
   value,
   children,
 }: {
   name: string;
   label: string;
+  /** The choice that leaves this filter off. */
+  any: string;
   value: string;
   children: React.ReactNode;
 }) {
-  const { t } = useTranslation("proposals");
   const id = `proposal-filter-${name}`;
   return (
     <div className="field">
@@ -254,7 +265,7 @@ function Select({
         {label}
       </label>
       <select id={id} className="input" name={name} defaultValue={value}>
-        <option value="">{t("manage.list.any")}</option>
+        <option value="">{any}</option>
         {children}
       </select>
     </div>
@@ -268,10 +279,12 @@ function ProposalTable({
   rows,
   filters,
   base,
+  statusLabels,
 }: {
   rows: LoaderData["rows"];
   filters: ProposalListFilters;
   base: string;
+  statusLabels: StatusLabels;
 }) {
   const { t } = useTranslation("proposals");
   // Each label once per table, not once per cell: a page of 25 rows would otherwise translate 225 times.
@@ -322,7 +335,7 @@ function ProposalTable({
                 <Money fen={row.totalBudgetFen} />
               </td>
               <td data-label={column("status")}>
-                <StatusBadge tone={statusTone(row.status)}>{t(`status.${row.status}`)}</StatusBadge>
+                <StatusBadge tone={statusTone(row.status)}>{statusLabels[row.status] ?? row.status}</StatusBadge>
               </td>
               <td data-label={column("submittedAt")} className="proposal-list__time">
                 {row.submittedAt ? <Instant iso={row.submittedAt} /> : "—"}
@@ -348,22 +361,14 @@ function SortHeader({
   base: string;
   numeric?: boolean;
 }) {
-  const { t } = useTranslation("proposals");
   const active = filters.sort === sort;
   const ariaSort = active ? (filters.direction === "asc" ? "ascending" : "descending") : undefined;
   return (
     <th scope="col" className={numeric ? "numeric" : undefined} aria-sort={ariaSort}>
       <Link to={hrefWith(base, sortedBy(filters, sort))} className="sort-link">
         {label}
-        {active ? (
-          <>
-            <span aria-hidden="true">{filters.direction === "asc" ? " ↑" : " ↓"}</span>
-            <span className="visually-hidden">
-              {" "}
-              ({t(filters.direction === "asc" ? "manage.list.sortedAsc" : "manage.list.sortedDesc")})
-            </span>
-          </>
-        ) : null}
+        {/* The arrow is for the eye; aria-sort on the header tells assistive technology. */}
+        {active ? <span aria-hidden="true">{filters.direction === "asc" ? " ↑" : " ↓"}</span> : null}
       </Link>
     </th>
   );

@@ -16,7 +16,7 @@ export function ProgramProposalsLink({
       <h2 id="program-proposals-heading" className="card__title">
         {t("manage.link.title")}
       </h2>
-      {counts ? <p>{t("manage.link.body", { count: counts.received, waiting: counts.awaitingScreening })}</p> : null}
+      {counts ? <p>{t("manage.link.body", { n: counts.received, waiting: counts.awaitingScreening })}</p> : null}
       <Link to={`/manage/programs/${programId}/proposals`} className="button button--primary">
         {t("manage.link.open")}
       </Link>

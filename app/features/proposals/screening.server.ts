@@ -13,7 +13,6 @@ import { containsText } from "~/lib/search";
 import { nowIso } from "~/lib/time";
 import type { Database } from "~db/schema";
 import type { ProposalStatus } from "./proposal-lifecycle";
-import { findProgramForProposals } from "./proposals.server";
 import {
   canViewProgramProposals,
   isScreeningDecision,
@@ -21,6 +20,7 @@ import {
   type ProposalSortKey,
   type ScreeningDecision,
   statusAfterScreening,
+  totalFromPage,
   totalFromStatusCounts,
 } from "./screening";
 import type { ProposalSnapshot } from "./snapshot";
@@ -38,9 +38,67 @@ function isPostgres(executor: Kysely<Database>): boolean {
 export async function requireProgramProposalsAccess(request: Request, params: Params) {
   const actor = await requireActor(request);
   const programId = idParam(params.programId);
-  const found = assertFound(await findProgramForProposals(db(), programId));
+  const found = assertFound(await findProgramForList(programId));
   if (!canViewProgramProposals(actor, found.program)) notFound();
   return { actor, ...found };
+}
+
+/**
+ * The program as its proposal list needs it, with its focus areas and target groups for the filters. One query
+ * (the program's columns repeated beside each focus area and each target group) instead of three: the list is the
+ * page the funder's staff open most.
+ */
+async function findProgramForList(programId: number) {
+  const rows = await db()
+    .selectFrom("program")
+    .leftJoin("programCategory", "programCategory.programId", "program.id")
+    .select([
+      "program.id",
+      "program.funderId",
+      "program.code",
+      "program.title",
+      sql<"focusArea" | "targetGroup">`'focusArea'`.as("kind"),
+      "programCategory.id as itemId",
+      "programCategory.name as itemName",
+      sql<string | null>`null`.as("itemCode"),
+      "programCategory.position as itemPosition",
+    ])
+    .where("program.id", "=", programId)
+    .unionAll(
+      db()
+        .selectFrom("program")
+        .innerJoin("programTargetGroup", "programTargetGroup.programId", "program.id")
+        .select([
+          "program.id",
+          "program.funderId",
+          "program.code",
+          "program.title",
+          sql<"focusArea" | "targetGroup">`'targetGroup'`.as("kind"),
+          "programTargetGroup.id as itemId",
+          "programTargetGroup.name as itemName",
+          "programTargetGroup.code as itemCode",
+          "programTargetGroup.position as itemPosition",
+        ])
+        .where("program.id", "=", programId),
+    )
+    .limit(500)
+    .execute();
+  const [first] = rows;
+  if (!first) return undefined;
+  const items = [...rows].sort((a, b) => (a.itemPosition ?? 0) - (b.itemPosition ?? 0));
+  return {
+    program: { id: first.id, funderId: first.funderId, code: first.code, title: first.title },
+    categories: items.flatMap((row) =>
+      row.kind === "focusArea" && row.itemId !== null && row.itemName !== null
+        ? [{ id: row.itemId, name: row.itemName }]
+        : [],
+    ),
+    targetGroups: items.flatMap((row) =>
+      row.kind === "targetGroup" && row.itemId !== null && row.itemCode !== null
+        ? [{ id: row.itemId, code: row.itemCode, name: row.itemName }]
+        : [],
+    ),
+  };
 }
 
 /** The same for one proposal: the program's staff (and the admin) see it once it has been handed in. */
@@ -138,65 +196,60 @@ export function proposalCountQuery(programId: number, filters: ProposalListFilte
   return filteredProposals(db(), programId, filters).select((eb) => eb.fn.countAll<number>().as("n"));
 }
 
-/** Handed-in proposals per state: one GROUP BY over a covering index (exported for the EXPLAIN test). */
-export function statusCountsQuery(programId: number) {
+/**
+ * Handed-in proposals per state and community: one GROUP BY over a covering index gives both the counts by status
+ * and the community filter's choices (exported for the EXPLAIN test).
+ */
+export function statusCommunityCountsQuery(programId: number) {
   return db()
     .selectFrom("proposal")
-    .select(["proposal.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .select(["proposal.status", "proposal.serviceCommunity", (eb) => eb.fn.countAll<number>().as("n")])
     .where("proposal.programId", "=", programId)
     .where("proposal.submittedAt", "is not", null)
-    .groupBy("proposal.status");
+    .groupBy(["proposal.status", "proposal.serviceCommunity"])
+    .limit(20_000);
+}
+
+const MAX_COMMUNITY_CHOICES = 300;
+
+/** How many handed-in proposals the program has in each state, and the communities they serve. */
+export async function summarizeStatusesAndCommunities(programId: number) {
+  const rows = await statusCommunityCountsQuery(programId).execute();
+  const counts: Partial<Record<string, number>> = {};
+  const communities = new Set<string>();
+  for (const row of rows) {
+    counts[row.status] = (counts[row.status] ?? 0) + Number(row.n);
+    if (row.serviceCommunity !== "") communities.add(row.serviceCommunity);
+  }
+  return { counts, communities: [...communities].sort().slice(0, MAX_COMMUNITY_CHOICES) };
 }
 
 /**
- * One page of the list, the number of rows the filters match and the counts by status. The counts by status give
- * the number without a second pass over the rows when nothing but a status narrows the list.
+ * One page of the list, the number of rows the filters match, the counts by status and the communities. The number
+ * is counted only when neither the counts by status (nothing but a status narrows the list) nor the page (it is the
+ * last one) already say it.
  */
 export async function listProgramProposals(
   programId: number,
   filters: ProposalListFilters,
   page: { limit: number; offset: number },
 ) {
-  const [rows, counts] = await Promise.all([
+  const [rows, { counts, communities }] = await Promise.all([
     proposalPageQuery(programId, filters, page).execute(),
-    countProposalsByStatus(programId),
+    summarizeStatusesAndCommunities(programId),
   ]);
   const total =
     totalFromStatusCounts(filters, counts) ??
+    totalFromPage(page, rows.length) ??
     Number((await proposalCountQuery(programId, filters).executeTakeFirstOrThrow()).n);
-  return { rows, counts, total };
-}
-
-/** How many handed-in proposals the program has in each state. */
-export async function countProposalsByStatus(programId: number): Promise<Partial<Record<string, number>>> {
-  const rows = await statusCountsQuery(programId).execute();
-  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+  return { rows, counts, communities, total };
 }
 
 /** For the program's manage page: proposals received, and how many of them wait for a screening decision. */
 export async function summarizeProgramProposals(programId: number) {
-  const counts = await countProposalsByStatus(programId);
+  const { counts } = await summarizeStatusesAndCommunities(programId);
   const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
   return { received, awaitingScreening: counts.submitted ?? 0 };
-}
-
-/** The communities the program's handed-in proposals serve (exported for the EXPLAIN test). */
-export function listServiceCommunitiesQuery(programId: number) {
-  return db()
-    .selectFrom("proposal")
-    .select("proposal.serviceCommunity")
-    .distinct()
-    .where("proposal.programId", "=", programId)
-    .where("proposal.submittedAt", "is not", null)
-    .where("proposal.serviceCommunity", "!=", "")
-    .orderBy("proposal.serviceCommunity")
-    .limit(300);
-}
-
-/** The choices of the community filter. */
-export async function listServiceCommunities(programId: number): Promise<string[]> {
-  const rows = await listServiceCommunitiesQuery(programId).execute();
-  return rows.map((row) => row.serviceCommunity);
 }
 
 /** Rows written per round trip while exporting, and the most one export carries. */

@@ -182,6 +182,16 @@ export function totalFromStatusCounts(
   return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 
+/**
+ * How many rows match, when the page itself says it: a page that is not full is the last one, so the rows before it
+ * and on it are all there are (a search with few or no matches then needs no second pass). Null when it cannot tell.
+ */
+export function totalFromPage(page: { limit: number; offset: number }, rowsOnPage: number): number | null {
+  if (rowsOnPage >= page.limit) return null;
+  if (rowsOnPage === 0 && page.offset > 0) return null;
+  return page.offset + rowsOnPage;
+}
+
 export function hasNarrowingFilters(filters: ProposalListFilters): boolean {
   return (
     filters.status !== null ||

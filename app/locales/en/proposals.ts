@@ -301,9 +301,8 @@ export const proposals: typeof zh = {
   manage: {
     list: {
       title: "Proposals",
-      subtitle: "{{program}}",
       backToProgram: "Back to the program",
-      summary: "{{count}} proposals received",
+      summary: "{{n}} proposals received",
       all: "All",
       byStatus: "By status",
       filters: "Filter proposals",
@@ -325,8 +324,6 @@ export const proposals: typeof zh = {
         number: "Number",
       },
       direction: { asc: "Ascending", desc: "Descending" },
-      sortedAsc: "ascending",
-      sortedDesc: "descending",
       columns: {
         number: "Number",
         title: "Title",
@@ -338,7 +335,7 @@ export const proposals: typeof zh = {
         status: "Status",
         submittedAt: "Submitted",
       },
-      results: "{{count}} matching",
+      results: "{{n}} matching",
       empty: "No proposals yet.",
       emptyBody: "Proposals appear here once organisations submit them.",
       noMatch: "No proposal matches these filters.",
@@ -349,7 +346,7 @@ export const proposals: typeof zh = {
     },
     link: {
       title: "Proposals",
-      body: "{{count}} proposals received, {{waiting}} awaiting screening.",
+      body: "{{n}} proposals received, {{waiting}} awaiting screening.",
       open: "Open the proposals",
     },
     export: {
@@ -375,15 +372,11 @@ export const proposals: typeof zh = {
     page: {
       back: "Back to the proposals",
       version: "Version {{version}}",
-      submittedAt: "submitted {{at}}",
       revising:
         "Returned to the organisation for revision. This is version {{version}}, as submitted before the return; a resubmission becomes a new version.",
       organization: "Applicant organisation",
-      organizationRegistered: "USCC {{uscc}}",
-      organizationFiled: "Filing no. {{filingNumber}} · sponsored by {{sponsor}}",
       content: "The proposal",
       print: "Print the form",
-      attachmentsFrozen: "Attachments as submitted.",
     },
     screen: {
       title: "Screening",
@@ -424,7 +417,6 @@ export const proposals: typeof zh = {
     versions: {
       title: "Versions",
       version: "Version {{version}}",
-      meta: "{{at}} · {{by}}",
       reason: {
         submitted: "First submission",
         resubmitted: "Resubmitted after revision",

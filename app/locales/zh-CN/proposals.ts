@@ -295,9 +295,8 @@ export const proposals = {
   manage: {
     list: {
       title: "申报书管理",
-      subtitle: "{{program}}",
       backToProgram: "返回项目管理",
-      summary: "已收到 {{count}} 份申报书",
+      summary: "已收到 {{n}} 份申报书",
       all: "全部",
       byStatus: "按状态",
       filters: "筛选申报书",
@@ -319,8 +318,6 @@ export const proposals = {
         number: "申报编号",
       },
       direction: { asc: "升序", desc: "降序" },
-      sortedAsc: "升序",
-      sortedDesc: "降序",
       columns: {
         number: "申报编号",
         title: "项目名称",
@@ -332,7 +329,7 @@ export const proposals = {
         status: "状态",
         submittedAt: "提交时间",
       },
-      results: "符合条件 {{count}} 份",
+      results: "符合条件 {{n}} 份",
       empty: "还没有收到申报书。",
       emptyBody: "申报组织提交申报书后，会出现在这里。",
       noMatch: "没有符合筛选条件的申报书。",
@@ -343,7 +340,7 @@ export const proposals = {
     },
     link: {
       title: "申报书",
-      body: "已收到 {{count}} 份申报书，其中 {{waiting}} 份待资格审查。",
+      body: "已收到 {{n}} 份申报书，其中 {{waiting}} 份待资格审查。",
       open: "查看申报书",
     },
     export: {
@@ -369,14 +366,10 @@ export const proposals = {
     page: {
       back: "返回申报书列表",
       version: "第 {{version}} 版",
-      submittedAt: "提交于 {{at}}",
       revising: "已退回申报组织修改，以下是第 {{version}} 版（退回前提交）的内容。重新提交后将生成新版本。",
       organization: "申报组织",
-      organizationRegistered: "统一社会信用代码 {{uscc}}",
-      organizationFiled: "备案编号 {{filingNumber}} · 推荐社区 {{sponsor}}",
       content: "申报内容",
       print: "打印申报书",
-      attachmentsFrozen: "附件为提交时的版本。",
     },
     screen: {
       title: "资格审查",
@@ -417,7 +410,6 @@ export const proposals = {
     versions: {
       title: "版本记录",
       version: "第 {{version}} 版",
-      meta: "{{at}} · {{by}}",
       reason: {
         submitted: "首次提交",
         resubmitted: "修改后重新提交",
