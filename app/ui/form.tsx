@@ -24,6 +24,7 @@ export interface ZodForm<TInput extends FieldValues> {
   formError: string | undefined;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   formRef: React.RefObject<HTMLFormElement>;
+  idPrefix: string;
 }
 
 export function readPath(source: unknown, name: string): unknown {
@@ -35,7 +36,12 @@ export function readPath(source: unknown, name: string): unknown {
 
 export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   schema: S,
-  options: { defaultValues: z.input<S>; actionData?: ActionFailure | null | undefined },
+  options: {
+    defaultValues: z.input<S>;
+    actionData?: ActionFailure | null | undefined;
+    /** Tells apart the ids of same-named fields when a page holds several forms of one schema. */
+    idPrefix?: string;
+  },
 ): ZodForm<z.input<S>> {
   const { t, i18n } = useTranslation();
   const serverErrors = options.actionData?.fieldErrors ?? {};
@@ -100,11 +106,12 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
     formError: translateMessage(options.actionData?.formError, t),
     onSubmit,
     formRef,
+    idPrefix: options.idPrefix ?? "",
   };
 }
 
-export function fieldId(name: string): string {
-  return `field-${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+export function fieldId(name: string, idPrefix = ""): string {
+  return `field-${idPrefix ? `${idPrefix}-` : ""}${name.replace(/[^a-zA-Z0-9_-]/g, "-")}`;
 }
 
 interface FieldShellProps {
@@ -115,16 +122,22 @@ interface FieldShellProps {
   required?: boolean;
   children: ReactNode;
   className?: string;
+  idPrefix?: string;
 }
 
-export function FieldShell({ name, label, hint, error, required, children, className }: FieldShellProps) {
+export function FieldShell({ name, label, hint, error, required, children, className, idPrefix }: FieldShellProps) {
   const { t } = useTranslation();
-  const id = fieldId(name);
+  const id = fieldId(name, idPrefix);
   return (
     <div className={`field${error ? " field--invalid" : ""}${className ? ` ${className}` : ""}`}>
       <label htmlFor={id} className="field__label">
         {label}
-        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="field__required" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
         {required ? <span className="visually-hidden">({t("form.required")})</span> : null}
       </label>
       {children}
@@ -142,8 +155,8 @@ export function FieldShell({ name, label, hint, error, required, children, class
   );
 }
 
-function describedBy(name: string, hint: unknown, error: unknown): string | undefined {
-  const id = fieldId(name);
+function describedBy(name: string, hint: unknown, error: unknown, idPrefix = ""): string | undefined {
+  const id = fieldId(name, idPrefix);
   const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
   return ids.length ? ids.join(" ") : undefined;
 }
@@ -159,13 +172,21 @@ export function TextField({ form, name, label, hint, required, className, ...res
   const error = form.errorFor(name);
   const current = readPath(form.values, name);
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error} required={required} className={className}>
+    <FieldShell
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      className={className}
+      idPrefix={form.idPrefix}
+    >
       <input
-        id={fieldId(name)}
+        id={fieldId(name, form.idPrefix)}
         className="input"
         defaultValue={current == null ? "" : String(current)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, form.idPrefix)}
         aria-required={required || undefined}
         autoFocus={form.firstErrorName === name || undefined}
         {...rest}
@@ -186,13 +207,21 @@ export function TextAreaField({ form, name, label, hint, required, className, ..
   const error = form.errorFor(name);
   const current = readPath(form.values, name);
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error} required={required} className={className}>
+    <FieldShell
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      className={className}
+      idPrefix={form.idPrefix}
+    >
       <textarea
-        id={fieldId(name)}
+        id={fieldId(name, form.idPrefix)}
         className="input input--textarea"
         defaultValue={current == null ? "" : String(current)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, form.idPrefix)}
         aria-required={required || undefined}
         autoFocus={form.firstErrorName === name || undefined}
         rows={rest.rows ?? 4}
@@ -212,17 +241,35 @@ type SelectProps = Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "form" | 
   placeholder?: string;
 };
 
-export function SelectField({ form, name, label, hint, required, options, placeholder, className, ...rest }: SelectProps) {
+export function SelectField({
+  form,
+  name,
+  label,
+  hint,
+  required,
+  options,
+  placeholder,
+  className,
+  ...rest
+}: SelectProps) {
   const error = form.errorFor(name);
   const current = readPath(form.values, name);
   return (
-    <FieldShell name={name} label={label} hint={hint} error={error} required={required} className={className}>
+    <FieldShell
+      name={name}
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      className={className}
+      idPrefix={form.idPrefix}
+    >
       <select
-        id={fieldId(name)}
+        id={fieldId(name, form.idPrefix)}
         className="input"
         defaultValue={current == null ? "" : String(current)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error)}
+        aria-describedby={describedBy(name, hint, error, form.idPrefix)}
         aria-required={required || undefined}
         autoFocus={form.firstErrorName === name || undefined}
         {...rest}
@@ -253,16 +300,21 @@ export function CheckboxGroup({ form, name, legend, hint, options, required }: C
   const error = form.errorFor(name);
   const current = readPath(form.values, name);
   const checked = new Set(Array.isArray(current) ? current.map(String) : current ? [String(current)] : []);
-  const id = fieldId(name);
+  const id = fieldId(name, form.idPrefix);
   return (
     <fieldset
       className={`field fieldset${error ? " field--invalid" : ""}`}
-      aria-describedby={describedBy(name, hint, error)}
+      aria-describedby={describedBy(name, hint, error, form.idPrefix)}
       aria-invalid={error ? true : undefined}
     >
       <legend className="field__label">
         {legend}
-        {required ? <span className="field__required" aria-hidden="true"> *</span> : null}
+        {required ? (
+          <span className="field__required" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
       </legend>
       <div className="checkbox-row">
         {options.map((option, index) => (
@@ -303,11 +355,7 @@ export function FormErrorSummary({ form }: { form: ZodForm<any> }) {
   );
 }
 
-export function SubmitButton({
-  children,
-  className,
-  ...rest
-}: React.ButtonHTMLAttributes<HTMLButtonElement>) {
+export function SubmitButton({ children, className, ...rest }: React.ButtonHTMLAttributes<HTMLButtonElement>) {
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
   return (

@@ -306,7 +306,11 @@ const decisionCopy = {
 /** One decision: a disclosure (works without JavaScript) holding its form; it opens by itself after an error. */
 function ScreeningForm({ decision, failure }: { decision: ScreeningDecision; failure: ScreeningFailure | undefined }) {
   const { t } = useTranslation("proposals");
-  const form = useZodForm(ScreeningSchema, { defaultValues: { intent: decision, comment: "" }, actionData: failure });
+  const form = useZodForm(ScreeningSchema, {
+    defaultValues: { intent: decision, comment: "" },
+    actionData: failure,
+    idPrefix: decision,
+  });
   const copy = decisionCopy[decision];
   const required = decision !== "eligible";
   return (
