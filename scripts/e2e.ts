@@ -17,7 +17,8 @@ const env = {
   RATE_LIMIT: "off",
 };
 
-const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"] });
+// Its own process group, so stopping it also stops the node process that npx and tsx start underneath.
+const server = spawn("npx", ["tsx", "scripts/start.ts"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
 let log = "";
 server.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
 server.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
@@ -48,7 +49,7 @@ try {
 } catch (error) {
   console.error(error);
 } finally {
-  server.kill("SIGTERM");
+  if (server.pid !== undefined) process.kill(-server.pid, "SIGTERM");
   fs.rmSync(workDir, { recursive: true, force: true });
 }
 if (status !== 0) console.error(`server log:\n${log.slice(-4000)}`);
