@@ -13,7 +13,8 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 pg_dir=""
-cleanup() { [ -n "$pg_dir" ] && bash scripts/postgres-cluster.sh stop "$pg_dir"; }
+# An if, not `[ -n … ] &&`: the EXIT trap's last status becomes the script's, and an empty test would fail the run.
+cleanup() { if [ -n "$pg_dir" ]; then bash scripts/postgres-cluster.sh stop "$pg_dir"; fi; }
 trap cleanup EXIT
 if [ -z "${TEST_DATABASE_URL:-}" ] && [ "$(id -u)" = 0 ] && ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   pg_dir=$(mktemp -d /tmp/portal-pg.XXXXXX)
