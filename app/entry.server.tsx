@@ -2,12 +2,10 @@ import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
-import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
-import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nOptions } from "~/lib/i18n/config";
-import { getLanguage } from "~/lib/i18n/i18n.server";
+import { I18nextProvider } from "react-i18next";
+import { getLanguage, i18nFor } from "~/lib/i18n/i18n.server";
 import { NonceProvider } from "~/ui/nonce";
 
 const ABORT_DELAY = 5_000;
@@ -37,8 +35,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const nonce = typeof loadContext.cspNonce === "string" ? loadContext.cspNonce : "";
-  const instance = createInstance();
-  await instance.use(initReactI18next).init({ ...i18nOptions, lng: await getLanguage(request) });
+  const instance = i18nFor(await getLanguage(request));
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";
 
   return new Promise<Response>((resolve, reject) => {
