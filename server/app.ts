@@ -7,6 +7,7 @@ import express, { type NextFunction, type Request, type Response } from "express
 import { rateLimit } from "express-rate-limit";
 import { sql } from "kysely";
 import { db } from "../app/lib/db.server";
+import { runInRequestScope } from "../app/lib/request-scope.server";
 
 export interface AppOptions {
   mode: "development" | "production";
@@ -100,14 +101,12 @@ export function createApp(options: AppOptions) {
     app.use(express.static("build/client", { maxAge: "1h" }));
   }
 
-  app.all(
-    "*",
-    createRequestHandler({
-      build: options.build,
-      mode: options.mode,
-      // req.ip honours TRUST_PROXY, so X-Forwarded-For is believed only behind a proxy we were told about.
-      getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip }),
-    }),
-  );
+  const handleWithRemix = createRequestHandler({
+    build: options.build,
+    mode: options.mode,
+    // req.ip honours TRUST_PROXY, so X-Forwarded-For is believed only behind a proxy we were told about.
+    getLoadContext: (req, res) => ({ cspNonce: String(res.locals.cspNonce ?? ""), clientAddress: req.ip }),
+  });
+  app.all("*", (req, res, next) => runInRequestScope(req.method, () => handleWithRemix(req, res, next)));
   return app;
 }

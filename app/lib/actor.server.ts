@@ -1,6 +1,7 @@
 // Who is asking, with the relationships that grant permissions: funder staff memberships and organisation
 // memberships. Permissions are never read from a role column on the user.
 import { db } from "./db.server";
+import { oncePerRequest } from "./request-scope.server";
 import { requireUser, type SessionUser } from "./session.server";
 
 export interface Actor {
@@ -34,13 +35,9 @@ export async function loadActor(user: SessionUser): Promise<Actor> {
   };
 }
 
-const actorByRequest = new WeakMap<Request, Promise<Actor>>();
+const ACTOR = Symbol("actor");
 
+/** The signed-in actor, read once per page view (the root loader and the page's loader both ask). */
 export async function requireActor(request: Request): Promise<Actor> {
-  let pending = actorByRequest.get(request);
-  if (!pending) {
-    pending = requireUser(request).then(loadActor);
-    actorByRequest.set(request, pending);
-  }
-  return pending;
+  return oncePerRequest(ACTOR, () => requireUser(request).then(loadActor));
 }

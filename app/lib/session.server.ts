@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
 import { db, type Executor } from "./db.server";
 import { cookiesAreSecure, env } from "./env.server";
+import { oncePerRequest } from "./request-scope.server";
 import { addSeconds, nowIso } from "./time";
 
 const SESSION_SECONDS = 60 * 60 * 24 * 14;
@@ -54,16 +55,11 @@ export async function findSessionUser(request: Request) {
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 
-const userByRequest = new WeakMap<Request, Promise<SessionUser | null>>();
+const SESSION_USER = Symbol("session user");
 
-/** The signed-in user, or null; read once per request. */
+/** The signed-in user, or null; read once per page view. */
 export function optionalUser(request: Request): Promise<SessionUser | null> {
-  let pending = userByRequest.get(request);
-  if (!pending) {
-    pending = findSessionUser(request);
-    userByRequest.set(request, pending);
-  }
-  return pending;
+  return oncePerRequest(SESSION_USER, () => findSessionUser(request));
 }
 
 export function signInPath(request: Request): string {
