@@ -8,6 +8,7 @@ import * as auditEntityTypeIndex from "./migrations/2026-11-28-09-audit-entity-t
 import * as proposalScreening from "./migrations/2026-11-28-12-proposal-screening";
 import * as proposalListIndexes from "./migrations/2026-11-28-13-proposal-list-indexes";
 import * as proposalStatusCommunityIndex from "./migrations/2026-11-28-14-proposal-status-community-index";
+import * as proposalTallyRevision from "./migrations/2026-11-28-15-proposal-tally-revision";
 
 const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-12-proposal-screening": proposalScreening,
   "2026-11-28-13-proposal-list-indexes": proposalListIndexes,
   "2026-11-28-14-proposal-status-community-index": proposalStatusCommunityIndex,
+  "2026-11-28-15-proposal-tally-revision": proposalTallyRevision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

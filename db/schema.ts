@@ -134,6 +134,8 @@ export interface ProgramTable {
   tranchePlan: string;
   createdAt: string;
   updatedAt: string;
+  /** Bumped by triggers whenever the manager's list tally of the program's proposals changes (migration 15). */
+  proposalTallyRevision: Generated<number>;
 }
 
 export interface ProgramCategoryTable {

@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const filters = parseListFilters(url.searchParams);
   const { page, pageSize, offset } = pageFromUrl(url, PROPOSAL_LIST_PAGE_SIZE);
   const [{ rows, total, counts, communities }, { t }] = await Promise.all([
-    listProgramProposals(program.id, filters, { limit: pageSize, offset }),
+    listProgramProposals(program, filters, { limit: pageSize, offset }),
     getTranslator(request),
   ]);
   return {

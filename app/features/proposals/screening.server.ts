@@ -57,6 +57,7 @@ async function findProgramForList(programId: number) {
       "program.funderId",
       "program.code",
       "program.title",
+      "program.proposalTallyRevision",
       sql<"focusArea" | "targetGroup">`'focusArea'`.as("kind"),
       "programCategory.id as itemId",
       "programCategory.name as itemName",
@@ -73,6 +74,7 @@ async function findProgramForList(programId: number) {
           "program.funderId",
           "program.code",
           "program.title",
+          "program.proposalTallyRevision",
           sql<"focusArea" | "targetGroup">`'targetGroup'`.as("kind"),
           "programTargetGroup.id as itemId",
           "programTargetGroup.name as itemName",
@@ -87,7 +89,13 @@ async function findProgramForList(programId: number) {
   if (!first) return undefined;
   const items = [...rows].sort((a, b) => (a.itemPosition ?? 0) - (b.itemPosition ?? 0));
   return {
-    program: { id: first.id, funderId: first.funderId, code: first.code, title: first.title },
+    program: {
+      id: first.id,
+      funderId: first.funderId,
+      code: first.code,
+      title: first.title,
+      proposalTallyRevision: first.proposalTallyRevision,
+    },
     categories: items.flatMap((row) =>
       row.kind === "focusArea" && row.itemId !== null && row.itemName !== null
         ? [{ id: row.itemId, name: row.itemName }]
@@ -213,7 +221,12 @@ export function statusCommunityCountsQuery(programId: number) {
 const MAX_COMMUNITY_CHOICES = 300;
 
 /** How many handed-in proposals the program has in each state, and the communities they serve. */
-export async function summarizeStatusesAndCommunities(programId: number) {
+export interface ProposalTally {
+  counts: Partial<Record<string, number>>;
+  communities: string[];
+}
+
+async function countStatusesAndCommunities(programId: number): Promise<ProposalTally> {
   const rows = await statusCommunityCountsQuery(programId).execute();
   const counts: Partial<Record<string, number>> = {};
   const communities = new Set<string>();
@@ -224,30 +237,68 @@ export async function summarizeStatusesAndCommunities(programId: number) {
   return { counts, communities: [...communities].sort().slice(0, MAX_COMMUNITY_CHOICES) };
 }
 
+/** A program's tally as the list reads it: the program and the revision of its tally it was read with. */
+export interface TallyKey {
+  id: number;
+  proposalTallyRevision: number;
+}
+
+const TALLIES_KEPT = 500;
+/** The latest tally of each program recently listed, least recently used first; a Map keeps insertion order. */
+const tallies = new Map<number, { revision: number; tally: Promise<ProposalTally> }>();
+
+/**
+ * The program's tally, counted again only when its revision has moved since the last count (triggers bump it on
+ * every change that alters the tally: migration 15). The revision is read before the count, so a kept tally is
+ * never older than the revision it is kept under; a newer one is as good. Concurrent readers share one count.
+ */
+export function tallyProgramProposals(program: TallyKey): Promise<ProposalTally> {
+  const kept = tallies.get(program.id);
+  tallies.delete(program.id);
+  if (kept && kept.revision >= program.proposalTallyRevision) {
+    tallies.set(program.id, kept);
+    return kept.tally;
+  }
+  const tally = countStatusesAndCommunities(program.id);
+  tallies.set(program.id, { revision: program.proposalTallyRevision, tally });
+  const oldest = tallies.keys().next();
+  if (tallies.size > TALLIES_KEPT && !oldest.done) tallies.delete(oldest.value);
+  // A failed count is not kept: the next reader counts again.
+  tally.catch(() => {
+    if (tallies.get(program.id)?.tally === tally) tallies.delete(program.id);
+  });
+  return tally;
+}
+
 /**
  * One page of the list, the number of rows the filters match, the counts by status and the communities. The number
  * is counted only when neither the counts by status (nothing but a status narrows the list) nor the page (it is the
  * last one) already say it.
  */
 export async function listProgramProposals(
-  programId: number,
+  program: TallyKey,
   filters: ProposalListFilters,
   page: { limit: number; offset: number },
 ) {
   const [rows, { counts, communities }] = await Promise.all([
-    proposalPageQuery(programId, filters, page).execute(),
-    summarizeStatusesAndCommunities(programId),
+    proposalPageQuery(program.id, filters, page).execute(),
+    tallyProgramProposals(program),
   ]);
   const total =
     totalFromStatusCounts(filters, counts) ??
     totalFromPage(page, rows.length) ??
-    Number((await proposalCountQuery(programId, filters).executeTakeFirstOrThrow()).n);
+    Number((await proposalCountQuery(program.id, filters).executeTakeFirstOrThrow()).n);
   return { rows, counts, communities, total };
 }
 
 /** For the program's manage page: proposals received, and how many of them wait for a screening decision. */
 export async function summarizeProgramProposals(programId: number) {
-  const { counts } = await summarizeStatusesAndCommunities(programId);
+  const program = await db()
+    .selectFrom("program")
+    .select(["id", "proposalTallyRevision"])
+    .where("id", "=", programId)
+    .executeTakeFirstOrThrow();
+  const { counts } = await tallyProgramProposals(program);
   const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
   return { received, awaitingScreening: counts.submitted ?? 0 };
 }
