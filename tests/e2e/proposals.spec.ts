@@ -337,10 +337,17 @@ for (const mode of modes) {
         await expect(row).toContainText("已提交");
         await screenshot(page, `manage-proposals-zh-${mode.name}`);
         if (mode.name === "phone-js") await screenshotInEnglish(page, "manage-proposals-en-phone");
+        // The row links are plain anchors with one click handler (in-app-links.tsx): with JavaScript they must still
+        // navigate inside the app, keeping the document (and this mark on its window) instead of loading a new one.
+        if (mode.javaScriptEnabled) await page.evaluate(() => Object.assign(window, { listDocumentKept: true }));
         await row.getByRole("link", { name: title }).click();
 
         await expect(page).toHaveURL(new RegExp(`/manage/proposals/${proposalId}$`));
         await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+        if (mode.javaScriptEnabled) {
+          const kept = await page.evaluate(() => "listDocumentKept" in window);
+          expect(kept, "the row link navigated in the app, without a new document").toBe(true);
+        }
         const returnOption = page.locator("details.screening-option--returned");
         await returnOption.locator("summary").click();
         const commentBox = returnOption.locator('textarea[name="comment"]');

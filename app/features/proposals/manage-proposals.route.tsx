@@ -5,6 +5,7 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { pageFromUrl } from "~/lib/pagination";
 import { EmptyState, Instant, Money, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { InAppLink, InAppLinks } from "~/ui/in-app-links";
 import { targetGroupLabel } from "./labels";
 import { statusTone } from "./proposal-lifecycle";
 import {
@@ -75,7 +76,10 @@ export default function ManageProposals() {
         <EmptyState title={t("manage.list.empty")}>{t("manage.list.emptyBody")}</EmptyState>
       ) : (
         <>
-          <StatusTabs base={base} counts={counts} filters={filters} received={received} statusLabels={statusLabels} />
+          {/* The tabs, sort headers and rows are plain anchors with one click handler: see in-app-links.tsx. */}
+          <InAppLinks>
+            <StatusTabs base={base} counts={counts} filters={filters} received={received} statusLabels={statusLabels} />
+          </InAppLinks>
           <Filters data={data} base={base} statusLabels={statusLabels} />
           <div className="proposal-list__bar">
             <p className="proposal-list__results" role="status">
@@ -102,7 +106,9 @@ export default function ManageProposals() {
           {rows.length === 0 ? (
             <EmptyState title={t("manage.list.noMatch")}>{t("manage.list.noMatchBody")}</EmptyState>
           ) : (
-            <ProposalTable rows={rows} filters={filters} base={base} statusLabels={statusLabels} />
+            <InAppLinks className="table-wrap proposal-list stacked-table">
+              <ProposalTable rows={rows} filters={filters} base={base} statusLabels={statusLabels} />
+            </InAppLinks>
           )}
           <Pagination {...page} />
         </>
@@ -128,22 +134,22 @@ function StatusTabs({
   const present = managerVisibleStatuses.filter((status) => (counts[status] ?? 0) > 0);
   return (
     <nav className="status-tabs" aria-label={t("manage.list.byStatus")}>
-      <Link
+      <InAppLink
         to={hrefWith(base, { ...filters, status: null })}
         className="status-tabs__tab"
         aria-current={filters.status === null ? "page" : undefined}
       >
         {t("manage.list.all")} <span className="status-tabs__count">{received}</span>
-      </Link>
+      </InAppLink>
       {present.map((status) => (
-        <Link
+        <InAppLink
           key={status}
           to={hrefWith(base, { ...filters, status })}
           className="status-tabs__tab"
           aria-current={filters.status === status ? "page" : undefined}
         >
           {statusLabels[status]} <span className="status-tabs__count">{counts[status]}</span>
-        </Link>
+        </InAppLink>
       ))}
     </nav>
   );
@@ -301,50 +307,48 @@ function ProposalTable({
   };
   const column = (key: ColumnKey) => label[key];
   return (
-    <div className="table-wrap proposal-list stacked-table">
-      <table>
-        <thead>
-          <tr>
-            <SortHeader sort="number" label={column("number")} filters={filters} base={base} />
-            <SortHeader sort="title" label={column("title")} filters={filters} base={base} />
-            <th scope="col">{column("organization")}</th>
-            <th scope="col">{column("focusArea")}</th>
-            <th scope="col">{column("community")}</th>
-            <SortHeader sort="grant" label={column("grant")} filters={filters} base={base} numeric />
-            <SortHeader sort="total" label={column("total")} filters={filters} base={base} numeric />
-            <th scope="col">{column("status")}</th>
-            <SortHeader sort="submitted" label={column("submittedAt")} filters={filters} base={base} />
+    <table>
+      <thead>
+        <tr>
+          <SortHeader sort="number" label={column("number")} filters={filters} base={base} />
+          <SortHeader sort="title" label={column("title")} filters={filters} base={base} />
+          <th scope="col">{column("organization")}</th>
+          <th scope="col">{column("focusArea")}</th>
+          <th scope="col">{column("community")}</th>
+          <SortHeader sort="grant" label={column("grant")} filters={filters} base={base} numeric />
+          <SortHeader sort="total" label={column("total")} filters={filters} base={base} numeric />
+          <th scope="col">{column("status")}</th>
+          <SortHeader sort="submitted" label={column("submittedAt")} filters={filters} base={base} />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.id}>
+            <td data-label={column("number")} className="proposal-list__number">
+              {row.number}
+            </td>
+            <td data-label={column("title")} className="proposal-list__title">
+              <InAppLink to={`/manage/proposals/${row.id}`}>{row.title || t("untitled")}</InAppLink>
+            </td>
+            <td data-label={column("organization")}>{row.organizationName}</td>
+            <td data-label={column("focusArea")}>{row.focusArea ?? "—"}</td>
+            <td data-label={column("community")}>{row.serviceCommunity || "—"}</td>
+            <td data-label={column("grant")} className="numeric">
+              <Money fen={row.grantRequestedFen} />
+            </td>
+            <td data-label={column("total")} className="numeric">
+              <Money fen={row.totalBudgetFen} />
+            </td>
+            <td data-label={column("status")}>
+              <StatusBadge tone={statusTone(row.status)}>{statusLabels[row.status] ?? row.status}</StatusBadge>
+            </td>
+            <td data-label={column("submittedAt")} className="proposal-list__time">
+              {row.submittedAt ? <Instant iso={row.submittedAt} /> : "—"}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td data-label={column("number")} className="proposal-list__number">
-                {row.number}
-              </td>
-              <td data-label={column("title")} className="proposal-list__title">
-                <Link to={`/manage/proposals/${row.id}`}>{row.title || t("untitled")}</Link>
-              </td>
-              <td data-label={column("organization")}>{row.organizationName}</td>
-              <td data-label={column("focusArea")}>{row.focusArea ?? "—"}</td>
-              <td data-label={column("community")}>{row.serviceCommunity || "—"}</td>
-              <td data-label={column("grant")} className="numeric">
-                <Money fen={row.grantRequestedFen} />
-              </td>
-              <td data-label={column("total")} className="numeric">
-                <Money fen={row.totalBudgetFen} />
-              </td>
-              <td data-label={column("status")}>
-                <StatusBadge tone={statusTone(row.status)}>{statusLabels[row.status] ?? row.status}</StatusBadge>
-              </td>
-              <td data-label={column("submittedAt")} className="proposal-list__time">
-                {row.submittedAt ? <Instant iso={row.submittedAt} /> : "—"}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
@@ -365,11 +369,11 @@ function SortHeader({
   const ariaSort = active ? (filters.direction === "asc" ? "ascending" : "descending") : undefined;
   return (
     <th scope="col" className={numeric ? "numeric" : undefined} aria-sort={ariaSort}>
-      <Link to={hrefWith(base, sortedBy(filters, sort))} className="sort-link">
+      <InAppLink to={hrefWith(base, sortedBy(filters, sort))} className="sort-link">
         {label}
         {/* The arrow is for the eye; aria-sort on the header tells assistive technology. */}
         {active ? <span aria-hidden="true">{filters.direction === "asc" ? " ↑" : " ↓"}</span> : null}
-      </Link>
+      </InAppLink>
     </th>
   );
 }
