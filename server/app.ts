@@ -59,6 +59,10 @@ export function isCrossSiteWrite(method: string, headers: Record<string, string 
   return headers["sec-fetch-site"] === "cross-site";
 }
 
+export function looksLikePublicFile(path: string): boolean {
+  return /\.[a-z0-9]+$/i.test(path) && !path.endsWith(".data");
+}
+
 const writeLimiter = rateLimit({
   windowMs: 10 * 60 * 1000,
   limit: 60,
@@ -98,7 +102,10 @@ export function createApp(options: AppOptions) {
   if (options.before) app.use(options.before);
   if (options.mode === "production") {
     app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-    app.use(express.static("build/client", { maxAge: "1h" }));
+    // Only a path ending in a file name (favicon.ico) can be a file in build/client; pages and Remix's .data
+    // requests go straight on, without a stat() of a file that is not there on every page view.
+    const publicFiles = express.static("build/client", { maxAge: "1h" });
+    app.use((req, res, next) => (looksLikePublicFile(req.path) ? publicFiles(req, res, next) : next()));
   }
 
   const handleWithRemix = createRequestHandler({
