@@ -238,13 +238,13 @@ async function main() {
     }));
     console.info("");
     console.table(rows);
-    const lists = results.slice(1, 3);
-    const passed = lists.every(
-      (result) => result.requestsPerSecond >= TARGET_RATIO * baseline && result.p99 < TARGET_P99_MS,
-    );
-    console.info(
-      `Target for the list pages (≥ ${TARGET_RATIO}× static req/s, p99 < ${TARGET_P99_MS} ms): ${passed ? "met" : "NOT met"}.`,
-    );
+    const verdicts = results.slice(1, 3).map((result) => ({
+      page: result.name,
+      met: result.requestsPerSecond >= TARGET_RATIO * baseline && result.p99 < TARGET_P99_MS,
+    }));
+    const passed = verdicts.every((verdict) => verdict.met);
+    console.info(`Target for the list pages (≥ ${TARGET_RATIO}× static req/s, p99 < ${TARGET_P99_MS} ms):`);
+    for (const verdict of verdicts) console.info(`  ${verdict.page}: ${verdict.met ? "met" : "NOT met"}`);
     fs.mkdirSync("bench/results", { recursive: true });
     const file = path.join("bench/results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
     fs.writeFileSync(
@@ -255,6 +255,7 @@ async function main() {
           settings,
           machine: { cpus: os.cpus().length, node: process.version },
           results: rows,
+          verdicts,
           passed,
         },
         null,

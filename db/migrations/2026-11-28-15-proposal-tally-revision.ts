@@ -39,18 +39,18 @@ export async function up(db: Kysely<any>): Promise<void> {
       for each row execute function bump_proposal_tally_revision()`.execute(db);
     return;
   }
-  await sql`
-    create trigger proposal_tally_revision_insert after insert on proposal
-    when new.submitted_at is not null
-    begin
-      update program set proposal_tally_revision = proposal_tally_revision + 1 where id = new.program_id;
-    end`.execute(db);
-  await sql`
-    create trigger proposal_tally_revision_delete after delete on proposal
-    when old.submitted_at is not null
-    begin
-      update program set proposal_tally_revision = proposal_tally_revision + 1 where id = old.program_id;
-    end`.execute(db);
+  // Handing in a new proposal (new), deleting a handed-in one (old).
+  for (const [event, row] of [
+    ["insert", "new"],
+    ["delete", "old"],
+  ] as const) {
+    await sql`
+      create trigger ${sql.raw(`proposal_tally_revision_${event}`)} after ${sql.raw(event)} on proposal
+      when ${sql.raw(row)}.submitted_at is not null
+      begin
+        update program set proposal_tally_revision = proposal_tally_revision + 1 where id = ${sql.raw(row)}.program_id;
+      end`.execute(db);
+  }
   await sql`
     create trigger proposal_tally_revision_update after update on proposal
     when (old.submitted_at is not null or new.submitted_at is not null)

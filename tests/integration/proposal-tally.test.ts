@@ -44,6 +44,15 @@ async function listTally() {
 
 const proposalOf = (id: number) => db().updateTable("proposal").where("id", "=", id);
 
+const handInProposal = (serviceCommunity: string) =>
+  createProposal(db(), {
+    programId,
+    organizationId,
+    createdBy: applicantId,
+    status: "submitted",
+    content: { serviceCommunity },
+  });
+
 describe("program.proposal_tally_revision", () => {
   test("drafts never handed in do not move it, whatever changes", async () => {
     const before = await revision();
@@ -55,13 +64,7 @@ describe("program.proposal_tally_revision", () => {
 
   test("handing in, changing state or community, and deleting move it; other columns do not", async () => {
     const start = await revision();
-    const proposal = await createProposal(db(), {
-      programId,
-      organizationId,
-      createdBy: applicantId,
-      status: "submitted",
-      content: { serviceCommunity: "幸福社区" },
-    });
+    const proposal = await handInProposal("幸福社区");
     expect(await revision()).toBe(start + 1);
 
     await proposalOf(proposal.id).set({ title: "只改标题", updatedAt: new Date().toISOString() }).execute();
@@ -90,13 +93,7 @@ describe("program.proposal_tally_revision", () => {
 
 describe("the list's tally", () => {
   test("follows every change, though it is kept between page views", async () => {
-    const first = await createProposal(db(), {
-      programId,
-      organizationId,
-      createdBy: applicantId,
-      status: "submitted",
-      content: { serviceCommunity: "幸福社区" },
-    });
+    const first = await handInProposal("幸福社区");
     const before = await listTally();
     expect(await listTally(), "a second view without changes").toEqual(before);
 
