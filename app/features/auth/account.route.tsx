@@ -12,6 +12,7 @@ import { changePassword, findAccount, passwordMatches, signOutEverywhere, update
 import { AccountActionSchema, ChangePasswordSchema, ProfileSchema, withoutSecrets } from "./schemas";
 import { emailSubject, minutesToWait } from "./throttle";
 import { holdAnswer, lockRemainingFor, recordSignInFailure } from "./throttle.server";
+import { NewPasswordFields } from "./new-password-fields";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -128,22 +129,11 @@ function PasswordForm({ account, actionData }: { account: Account; actionData: A
           autoComplete="current-password"
           required
         />
-        <TextField
+        <NewPasswordFields
           form={form}
           name="newPassword"
           label={t("fields.newPassword")}
-          hint={t("hints.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          form={form}
-          name="confirmPassword"
-          label={t("fields.confirmNewPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
+          confirmLabel={t("fields.confirmNewPassword")}
         />
         <div>
           <SubmitButton>{t("account.changePassword")}</SubmitButton>

@@ -5,10 +5,11 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
-import { Form, FormErrorSummary, SubmitButton, TextField, useZodForm } from "~/ui/form";
+import { Form, FormErrorSummary, SubmitButton, useZodForm } from "~/ui/form";
 import { landingPathFor } from "./accounts.server";
 import { findUsableReset, resetPassword } from "./password-reset.server";
 import { ResetPasswordSchema } from "./schemas";
+import { NewPasswordFields } from "./new-password-fields";
 
 // A used or expired link is an expected outcome, not an error page: 410 with a way to ask for a new one.
 const GONE = { status: 410 } as const;
@@ -59,22 +60,11 @@ export default function ResetPassword() {
         <FormErrorSummary form={form} />
         {/* Lets password managers file the new password under the right account. */}
         <input type="email" name="username" value={email} autoComplete="username" readOnly hidden />
-        <TextField
+        <NewPasswordFields
           form={form}
           name="password"
           label={t("fields.newPassword")}
-          hint={t("hints.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          form={form}
-          name="confirmPassword"
-          label={t("fields.confirmNewPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
+          confirmLabel={t("fields.confirmNewPassword")}
         />
         <SubmitButton className="button button--primary auth-form__submit">{t("resetPassword.submit")}</SubmitButton>
       </Form>

@@ -10,6 +10,7 @@ import { Form, FormErrorSummary, SubmitButton, TextField, useZodForm } from "~/u
 import { signUp } from "./accounts.server";
 import { authLink } from "./links";
 import { SignUpSchema, withoutSecrets } from "./schemas";
+import { NewPasswordFields } from "./new-password-fields";
 
 const AFTER_SIGN_UP = "/organizations";
 
@@ -82,22 +83,11 @@ export default function SignUp() {
           inputMode="tel"
           autoComplete="tel-national"
         />
-        <TextField
+        <NewPasswordFields
           form={form}
           name="password"
           label={t("fields.password")}
-          hint={t("hints.newPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-        />
-        <TextField
-          form={form}
-          name="confirmPassword"
-          label={t("fields.confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
+          confirmLabel={t("fields.confirmPassword")}
         />
         <SubmitButton className="button button--primary auth-form__submit">{t("signUp.submit")}</SubmitButton>
       </Form>
