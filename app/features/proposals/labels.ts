@@ -60,3 +60,17 @@ export function fieldPathLabel(path: string, t: TFunction): string {
   }
   return t(`proposals:${sectionOf[head] ?? `fields.${head}`}`);
 }
+
+/** How an impact target splits across the program's target groups ("独居老人 20、困境儿童 10"), or "—". */
+export function indicatorSplitText(
+  split: readonly { targetGroupId: number; value: number | string }[],
+  targetGroups: readonly { id: number; code: string; name: string | null }[],
+  t: TFunction,
+): string {
+  if (split.length === 0) return "—";
+  const groupName = (id: number) => {
+    const group = targetGroups.find((candidate) => candidate.id === id);
+    return group ? targetGroupLabel(group, t) : String(id);
+  };
+  return split.map((part) => `${groupName(part.targetGroupId)} ${part.value}`).join(t("proposals:listSeparator"));
+}

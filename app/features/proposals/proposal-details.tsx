@@ -7,7 +7,7 @@ import { formatShare } from "~/lib/format";
 import { CalendarDate, Money } from "~/ui/bits";
 import { type BudgetTotals, fundingSources, grantShareBp, lineAmountFen, quantityToInput } from "./budget";
 import { type ProposalContent, presentRows } from "./content";
-import { costCategoryLabel, indicatorLabels, targetGroupLabel } from "./labels";
+import { costCategoryLabel, indicatorLabels, indicatorSplitText, targetGroupLabel } from "./labels";
 
 export interface ProposalDetailsProps {
   proposalId: number;
@@ -43,10 +43,6 @@ export function ProposalDetails({
   const { t, i18n } = useTranslation("proposals");
   const focusArea = categories.find((category) => category.id === content.programCategoryId);
   const groups = targetGroups.filter((group) => content.targetGroupIds.includes(group.id));
-  const groupName = (id: number) => {
-    const group = targetGroups.find((candidate) => candidate.id === id);
-    return group ? targetGroupLabel(group, t) : String(id);
-  };
   const team = presentRows(content.teamMembers);
   const lines = presentRows(content.budgetLines);
   const milestones = presentRows(content.milestones);
@@ -243,11 +239,7 @@ export function ProposalDetails({
                         {target.targetValue ?? "—"} {unit}
                       </td>
                       <td data-label={t("fields.indicatorTarget.split")}>
-                        {target.split.length > 0
-                          ? target.split
-                              .map((part) => `${groupName(part.targetGroupId)} ${part.value}`)
-                              .join(t("listSeparator"))
-                          : "—"}
+                        {indicatorSplitText(target.split, targetGroups, t)}
                       </td>
                     </tr>
                   );

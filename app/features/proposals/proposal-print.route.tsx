@@ -12,7 +12,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useHydrated } from "~/ui/use-hydrated";
 import { requireProposalAccess } from "./access.server";
 import { fundingSources, grantShareBp, quantityToInput } from "./budget";
-import { costCategoryLabel, indicatorLabels, targetGroupLabel } from "./labels";
+import { costCategoryLabel, indicatorLabels, indicatorSplitText, targetGroupLabel } from "./labels";
 import printStylesheet from "./print.css?url";
 import { isMemberOf } from "./permissions";
 import { findProgramForProposals, findProposalVersion, loadProposal } from "./proposals.server";
@@ -438,10 +438,6 @@ function Milestones({ snapshot }: { snapshot: ProposalSnapshot }) {
 
 function Targets({ snapshot }: { snapshot: ProposalSnapshot }) {
   const { t, i18n } = useTranslation("proposals");
-  const groupName = (id: number) => {
-    const group = snapshot.targetGroups.find((candidate) => candidate.id === id);
-    return group ? targetGroupLabel(group, t) : String(id);
-  };
   return (
     <Section id="print-targets" title={t("print.sections.targets")}>
       {snapshot.indicatorTargets.length === 0 ? (
@@ -466,13 +462,7 @@ function Targets({ snapshot }: { snapshot: ProposalSnapshot }) {
                   <td className="numeric">
                     {target.targetValue === null ? "—" : target.targetValue.toLocaleString(i18n.language)} {unit}
                   </td>
-                  <td>
-                    {target.split.length > 0
-                      ? target.split
-                          .map((part) => `${groupName(part.targetGroupId)} ${part.value}`)
-                          .join(t("listSeparator"))
-                      : "—"}
-                  </td>
+                  <td>{indicatorSplitText(target.split, snapshot.targetGroups, t)}</td>
                 </tr>
               );
             })}
