@@ -2,13 +2,13 @@
 // are written to the outbox inside it and delivered after commit.
 import type { TFunction } from "i18next";
 import {
-  createInvitation,
+  inviteByEmail,
   listPendingInvitations,
-  revokeInvitation,
+  revokePendingInvitation,
+  type InviteByEmailOutcome,
 } from "~/features/invitations/invitations.server";
 import { recordAudit } from "~/lib/audit.server";
 import { db } from "~/lib/db.server";
-import { flushOutbox } from "~/lib/mail.server";
 import { containsText } from "~/lib/search";
 import { nowIso } from "~/lib/time";
 import type { FunderInput } from "./schemas";
@@ -176,10 +176,14 @@ export function listPendingManagerInvitations(funderId: number) {
 
 export type InviteOutcome = "invited" | "already_manager" | "already_invited";
 
-/**
- * Invites someone to manage the funder. Refuses an address that is already on the staff or already has a pending
- * invitation, so the inviter is told instead of the invitee getting a second link.
- */
+/** The staff actions word the shared outcomes in the funders' own terms (they pick the message from them). */
+const INVITE_OUTCOME = {
+  invited: "invited",
+  alreadyMember: "already_manager",
+  alreadyInvited: "already_invited",
+} as const satisfies Record<InviteByEmailOutcome, InviteOutcome>;
+
+/** Invites someone to manage the funder, unless they already do or already have a pending invitation. */
 export async function inviteFunderManager(input: {
   funder: { id: number; name: string };
   email: string;
@@ -187,38 +191,14 @@ export async function inviteFunderManager(input: {
   origin: string;
   t: TFunction;
 }): Promise<InviteOutcome> {
-  const outcome = await db()
-    .transaction()
-    .execute(async (trx): Promise<InviteOutcome> => {
-      const member = await trx
-        .selectFrom("funderMember")
-        .innerJoin("user", "user.id", "funderMember.userId")
-        .select("user.id")
-        .where("funderMember.funderId", "=", input.funder.id)
-        .where("user.email", "=", input.email)
-        .executeTakeFirst();
-      if (member) return "already_manager";
-      const pending = await trx
-        .selectFrom("invitation")
-        .select("id")
-        .where("funderId", "=", input.funder.id)
-        .where("email", "=", input.email)
-        .where("acceptedAt", "is", null)
-        .where("revokedAt", "is", null)
-        .where("expiresAt", ">", nowIso())
-        .executeTakeFirst();
-      if (pending) return "already_invited";
-      await createInvitation(trx, {
-        target: { kind: "funder_manager", funderId: input.funder.id, targetName: input.funder.name },
-        email: input.email,
-        invitedBy: input.invitedBy,
-        origin: input.origin,
-        t: input.t,
-      });
-      return "invited";
-    });
-  if (outcome === "invited") await flushOutbox();
-  return outcome;
+  const outcome = await inviteByEmail({
+    target: { kind: "funder_manager", funderId: input.funder.id, targetName: input.funder.name },
+    email: input.email,
+    invitedBy: input.invitedBy,
+    origin: input.origin,
+    t: input.t,
+  });
+  return INVITE_OUTCOME[outcome];
 }
 
 /** Revokes a pending invitation, but only one that belongs to this funder: the id comes from the form. */
@@ -227,21 +207,7 @@ export async function revokeFunderInvitation(
   invitationId: number,
   actorUserId: number,
 ): Promise<"revoked" | "missing"> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const invitation = await trx
-        .selectFrom("invitation")
-        .select("id")
-        .where("id", "=", invitationId)
-        .where("funderId", "=", funderId)
-        .where("acceptedAt", "is", null)
-        .where("revokedAt", "is", null)
-        .executeTakeFirst();
-      if (!invitation) return "missing";
-      await revokeInvitation(trx, invitationId, actorUserId);
-      return "revoked";
-    });
+  return (await revokePendingInvitation({ funderId }, invitationId, actorUserId)) ? "revoked" : "missing";
 }
 
 const STAFF_PROGRAM_LIMIT = 200;

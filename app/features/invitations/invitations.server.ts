@@ -1,9 +1,10 @@
 // Invitations by email link: a funder's manager or an organisation's member. The link carries a one-time token;
 // accepting it (signed in with the invited email) adds the membership, in one transaction with its audit event.
 import type { TFunction } from "i18next";
+import type { ExpressionBuilder } from "kysely";
 import { recordAudit } from "~/lib/audit.server";
-import { db, type Executor } from "~/lib/db.server";
-import { enqueueEmail } from "~/lib/mail.server";
+import { db, type Database, type Executor } from "~/lib/db.server";
+import { enqueueEmail, flushOutbox } from "~/lib/mail.server";
 import { addSeconds, nowIso } from "~/lib/time";
 import { hashToken, newToken } from "~/lib/tokens.server";
 
@@ -12,6 +13,24 @@ const INVITATION_SECONDS = 60 * 60 * 24 * 7;
 export type InvitationTarget =
   | { kind: "funder_manager"; funderId: number; targetName: string }
   | { kind: "organization_member"; organizationId: number; targetName: string };
+
+/** The funder whose staff, or the organisation whose members, an invitation is to. */
+export type InvitationScope = { funderId: number } | { organizationId: number };
+
+function scopeOf(target: InvitationTarget): InvitationScope {
+  return target.kind === "funder_manager" ? { funderId: target.funderId } : { organizationId: target.organizationId };
+}
+
+/** Filters invitations to one scope; the kind is matched too, so a row can only count for the scope it was made for. */
+function inScope(scope: InvitationScope) {
+  return (eb: ExpressionBuilder<Database, "invitation">) =>
+    "funderId" in scope
+      ? eb.and([eb("invitation.kind", "=", "funder_manager"), eb("invitation.funderId", "=", scope.funderId)])
+      : eb.and([
+          eb("invitation.kind", "=", "organization_member"),
+          eb("invitation.organizationId", "=", scope.organizationId),
+        ]);
+}
 
 export interface CreateInvitationInput {
   target: InvitationTarget;
@@ -57,6 +76,57 @@ export async function createInvitation(trx: Executor, input: CreateInvitationInp
     after: { kind: input.target.kind, email },
   });
   return { id: row.id, token };
+}
+
+export type InviteByEmailOutcome = "invited" | "alreadyMember" | "alreadyInvited";
+
+/**
+ * Invites an address to a funder's staff or an organisation's members, and sends the email once committed. Refuses
+ * an address that already belongs there or already has a pending invitation, so the inviter is told instead of the
+ * invitee getting a second link. Both checks run inside the transaction that writes the invitation.
+ */
+export async function inviteByEmail(input: CreateInvitationInput): Promise<InviteByEmailOutcome> {
+  const outcome = await db()
+    .transaction()
+    .execute(async (trx): Promise<InviteByEmailOutcome> => {
+      if (await isAlreadyMember(trx, input.target, input.email)) return "alreadyMember";
+      const pending = await trx
+        .selectFrom("invitation")
+        .select("id")
+        .where(inScope(scopeOf(input.target)))
+        .where("email", "=", input.email)
+        .where("acceptedAt", "is", null)
+        .where("revokedAt", "is", null)
+        .where("expiresAt", ">", nowIso())
+        .executeTakeFirst();
+      if (pending) return "alreadyInvited";
+      await createInvitation(trx, input);
+      return "invited";
+    });
+  // Delivery talks to the mail server, so it waits until the invitation (and its outbox row) is committed.
+  if (outcome === "invited") await flushOutbox();
+  return outcome;
+}
+
+/** Whether a user with this email already belongs to the target (as a funder's manager or organisation member). */
+async function isAlreadyMember(trx: Executor, target: InvitationTarget, email: string): Promise<boolean> {
+  const member =
+    target.kind === "funder_manager"
+      ? trx
+          .selectFrom("funderMember")
+          .select("funderMember.userId")
+          .where("funderMember.funderId", "=", target.funderId)
+      : trx
+          .selectFrom("organizationMember")
+          .select("organizationMember.userId")
+          .where("organizationMember.organizationId", "=", target.organizationId);
+  const user = await trx
+    .selectFrom("user")
+    .select("user.id")
+    .where("user.email", "=", email)
+    .where("user.id", "in", member)
+    .executeTakeFirst();
+  return user !== undefined;
 }
 
 /** An invitation that can still be accepted, with the name of what it grants access to. */
@@ -126,38 +196,52 @@ export async function acceptInvitation(invitationId: number, userId: number): Pr
     });
 }
 
-export async function revokeInvitation(trx: Executor, invitationId: number, actorUserId: number): Promise<void> {
-  const revoked = await trx
-    .updateTable("invitation")
-    .set({ revokedAt: nowIso() })
-    .where("id", "=", invitationId)
-    .where("acceptedAt", "is", null)
-    .returning(["funderId", "organizationId"])
-    .executeTakeFirst();
-  if (!revoked) return;
-  await recordAudit(trx, {
-    actorUserId,
-    action: "invitation.revoked",
-    entityType: "invitation",
-    entityId: invitationId,
-    funderId: revoked.funderId,
-    organizationId: revoked.organizationId,
-  });
+/**
+ * Revokes a pending invitation, but only one to the given funder or organisation: the id comes from a form, so
+ * without the scope a manager of one could revoke another's invitations. False when there is none to revoke.
+ */
+export async function revokePendingInvitation(
+  scope: InvitationScope,
+  invitationId: number,
+  actorUserId: number,
+): Promise<boolean> {
+  return db()
+    .transaction()
+    .execute(async (trx) => {
+      const revoked = await trx
+        .updateTable("invitation")
+        .set({ revokedAt: nowIso() })
+        .where("id", "=", invitationId)
+        .where(inScope(scope))
+        .where("acceptedAt", "is", null)
+        .where("revokedAt", "is", null)
+        .returning(["funderId", "organizationId"])
+        .executeTakeFirst();
+      if (!revoked) return false;
+      await recordAudit(trx, {
+        actorUserId,
+        action: "invitation.revoked",
+        entityType: "invitation",
+        entityId: invitationId,
+        funderId: revoked.funderId,
+        organizationId: revoked.organizationId,
+      });
+      return true;
+    });
 }
 
 /** Pending invitations to one funder or organisation, newest first, for its staff/members page. */
-export async function listPendingInvitations(target: { funderId: number } | { organizationId: number }) {
-  let query = db()
+export async function listPendingInvitations(scope: InvitationScope) {
+  return db()
     .selectFrom("invitation")
     .select(["id", "email", "createdAt", "expiresAt"])
+    .where(inScope(scope))
     .where("acceptedAt", "is", null)
     .where("revokedAt", "is", null)
-    .where("expiresAt", ">", nowIso());
-  query =
-    "funderId" in target
-      ? query.where("funderId", "=", target.funderId)
-      : query.where("organizationId", "=", target.organizationId);
-  return query.orderBy("createdAt", "desc").limit(100).execute();
+    .where("expiresAt", ">", nowIso())
+    .orderBy("createdAt", "desc")
+    .limit(100)
+    .execute();
 }
 
 /** The origin for links in emails, from the request that triggered them. */

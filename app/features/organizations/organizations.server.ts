@@ -3,10 +3,13 @@
 import type { TFunction } from "i18next";
 import type { Updateable } from "kysely";
 import type { OrganizationTable } from "~db/schema";
-import { createInvitation, revokeInvitation } from "~/features/invitations/invitations.server";
+import {
+  inviteByEmail,
+  revokePendingInvitation,
+  type InviteByEmailOutcome,
+} from "~/features/invitations/invitations.server";
 import { recordAudit } from "~/lib/audit.server";
 import { db, type Executor } from "~/lib/db.server";
-import { flushOutbox } from "~/lib/mail.server";
 import { nowIso } from "~/lib/time";
 import { leavesNoOwner, type MembershipChange } from "./permissions";
 import type { MemberRole, OrganizationInput } from "./schemas";
@@ -215,44 +218,15 @@ export interface InviteMemberInput {
   t: TFunction;
 }
 
-export type InviteResult = "invited" | "alreadyMember" | "alreadyInvited";
-
-/** Invites someone by email; the link is sent once the invitation is committed. */
-export async function inviteMember(input: InviteMemberInput): Promise<InviteResult> {
-  const organizationId = input.organization.id;
-  const result = await db()
-    .transaction()
-    .execute(async (trx): Promise<InviteResult> => {
-      const member = await trx
-        .selectFrom("organizationMember")
-        .innerJoin("user", "user.id", "organizationMember.userId")
-        .select("user.id")
-        .where("organizationMember.organizationId", "=", organizationId)
-        .where("user.email", "=", input.email)
-        .executeTakeFirst();
-      if (member) return "alreadyMember";
-      const pending = await trx
-        .selectFrom("invitation")
-        .select("id")
-        .where("organizationId", "=", organizationId)
-        .where("kind", "=", "organization_member")
-        .where("email", "=", input.email)
-        .where("acceptedAt", "is", null)
-        .where("revokedAt", "is", null)
-        .where("expiresAt", ">", nowIso())
-        .executeTakeFirst();
-      if (pending) return "alreadyInvited";
-      await createInvitation(trx, {
-        target: { kind: "organization_member", organizationId, targetName: input.organization.name },
-        email: input.email,
-        invitedBy: input.inviter,
-        origin: input.origin,
-        t: input.t,
-      });
-      return "invited";
-    });
-  if (result === "invited") await flushOutbox();
-  return result;
+/** Invites someone by email, unless they are already a member or already invited; the link is sent once committed. */
+export async function inviteMember(input: InviteMemberInput): Promise<InviteByEmailOutcome> {
+  return inviteByEmail({
+    target: { kind: "organization_member", organizationId: input.organization.id, targetName: input.organization.name },
+    email: input.email,
+    invitedBy: input.inviter,
+    origin: input.origin,
+    t: input.t,
+  });
 }
 
 /** Revokes a pending invitation, only if it is one to this organisation. */
@@ -261,22 +235,7 @@ export async function revokeMemberInvitation(
   invitationId: number,
   actorUserId: number,
 ): Promise<"revoked" | "notFound"> {
-  return db()
-    .transaction()
-    .execute(async (trx) => {
-      const invitation = await trx
-        .selectFrom("invitation")
-        .select("id")
-        .where("id", "=", invitationId)
-        .where("organizationId", "=", organizationId)
-        .where("kind", "=", "organization_member")
-        .where("acceptedAt", "is", null)
-        .where("revokedAt", "is", null)
-        .executeTakeFirst();
-      if (!invitation) return "notFound";
-      await revokeInvitation(trx, invitation.id, actorUserId);
-      return "revoked";
-    });
+  return (await revokePendingInvitation({ organizationId }, invitationId, actorUserId)) ? "revoked" : "notFound";
 }
 
 export type MembershipResult = "done" | "notMember" | "lastOwner";
