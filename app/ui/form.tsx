@@ -4,7 +4,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useNavigation, useSubmit } from "@remix-run/react";
 import { type FormEvent, type ReactNode, useEffect, useMemo, useRef } from "react";
-import { type FieldValues, type Path, useForm, type UseFormReturn } from "react-hook-form";
+import { type FieldValues, type Path, useForm, type UseFormRegisterReturn, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import type { FormValues } from "~/lib/form-data";
@@ -161,14 +161,52 @@ function describedBy(name: string, hint: unknown, error: unknown, idPrefix = "")
   return ids.length ? ids.join(" ") : undefined;
 }
 
-type InputProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, "form" | "name"> & {
+/** What a field bound to a ZodForm takes besides the attributes it passes on to its control. */
+interface BoundFieldOwnProps {
   form: ZodForm<any>;
   name: string;
   label: ReactNode;
   hint?: ReactNode;
-};
+  /** Marks the label and sets aria-required; the native attribute stays off so the form's own messages show. */
+  required?: boolean;
+  /** Goes on the shell (e.g. field--wide in a form-grid), not on the control. */
+  className?: string;
+}
 
-export function TextField({ form, name, label, hint, required, className, ...rest }: InputProps) {
+/** `form` and `name` are the kit's own props, so the HTML attributes of the same names are left out. */
+type BoundFieldProps<TAttributes> = Omit<TAttributes, "form" | "name"> & BoundFieldOwnProps;
+
+/** The control's attributes that come from the form: its value, and the ids that tie it to the label, hint and error. */
+interface BoundControlAttributes {
+  id: string;
+  className: string;
+  defaultValue: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  "aria-required": true | undefined;
+  autoFocus: true | undefined;
+}
+
+type BoundControlProps<TAttributes> = BoundControlAttributes &
+  Omit<BoundFieldProps<TAttributes>, keyof BoundFieldOwnProps> &
+  UseFormRegisterReturn;
+
+/**
+ * The shell around one control of a ZodForm: TextField, TextAreaField and SelectField differ only in the control
+ * they render. The caller's attributes override the form-derived ones, and react-hook-form's registration comes
+ * last because it must own name, onChange, onBlur and ref. The keys keep the order the fields have always
+ * written them in, so the server markup that browser tests and screenshots see does not change.
+ */
+function BoundField<TAttributes>({
+  field,
+  controlClassName,
+  children,
+}: {
+  field: BoundFieldProps<TAttributes>;
+  controlClassName: string;
+  children: (control: BoundControlProps<TAttributes>) => ReactNode;
+}) {
+  const { form, name, label, hint, required, className, ...attributes } = field;
   const error = form.errorFor(name);
   const current = readPath(form.values, name);
   return (
@@ -181,108 +219,57 @@ export function TextField({ form, name, label, hint, required, className, ...res
       className={className}
       idPrefix={form.idPrefix}
     >
-      <input
-        id={fieldId(name, form.idPrefix)}
-        className="input"
-        defaultValue={current == null ? "" : String(current)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error, form.idPrefix)}
-        aria-required={required || undefined}
-        autoFocus={form.firstErrorName === name || undefined}
-        {...rest}
-        {...form.rhf.register(name)}
-      />
+      {children({
+        id: fieldId(name, form.idPrefix),
+        className: controlClassName,
+        defaultValue: current == null ? "" : String(current),
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy(name, hint, error, form.idPrefix),
+        "aria-required": required || undefined,
+        autoFocus: form.firstErrorName === name || undefined,
+        ...attributes,
+        ...form.rhf.register(name),
+      })}
     </FieldShell>
   );
 }
 
-type TextAreaProps = Omit<React.TextareaHTMLAttributes<HTMLTextAreaElement>, "form" | "name"> & {
-  form: ZodForm<any>;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
-};
-
-export function TextAreaField({ form, name, label, hint, required, className, ...rest }: TextAreaProps) {
-  const error = form.errorFor(name);
-  const current = readPath(form.values, name);
+export function TextField(props: BoundFieldProps<React.InputHTMLAttributes<HTMLInputElement>>) {
   return (
-    <FieldShell
-      name={name}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      className={className}
-      idPrefix={form.idPrefix}
-    >
-      <textarea
-        id={fieldId(name, form.idPrefix)}
-        className="input input--textarea"
-        defaultValue={current == null ? "" : String(current)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error, form.idPrefix)}
-        aria-required={required || undefined}
-        autoFocus={form.firstErrorName === name || undefined}
-        rows={rest.rows ?? 4}
-        {...rest}
-        {...form.rhf.register(name)}
-      />
-    </FieldShell>
+    <BoundField field={props} controlClassName="input">
+      {(control) => <input {...control} />}
+    </BoundField>
   );
 }
 
-type SelectProps = Omit<React.SelectHTMLAttributes<HTMLSelectElement>, "form" | "name"> & {
-  form: ZodForm<any>;
-  name: string;
-  label: ReactNode;
-  hint?: ReactNode;
+export function TextAreaField(props: BoundFieldProps<React.TextareaHTMLAttributes<HTMLTextAreaElement>>) {
+  // Four rows unless the page asks for another height.
+  return (
+    <BoundField field={{ rows: 4, ...props }} controlClassName="input input--textarea">
+      {(control) => <textarea {...control} />}
+    </BoundField>
+  );
+}
+
+type SelectProps = BoundFieldProps<React.SelectHTMLAttributes<HTMLSelectElement>> & {
   options: { value: string; label: string }[];
   placeholder?: string;
 };
 
-export function SelectField({
-  form,
-  name,
-  label,
-  hint,
-  required,
-  options,
-  placeholder,
-  className,
-  ...rest
-}: SelectProps) {
-  const error = form.errorFor(name);
-  const current = readPath(form.values, name);
+export function SelectField({ options, placeholder, ...field }: SelectProps) {
   return (
-    <FieldShell
-      name={name}
-      label={label}
-      hint={hint}
-      error={error}
-      required={required}
-      className={className}
-      idPrefix={form.idPrefix}
-    >
-      <select
-        id={fieldId(name, form.idPrefix)}
-        className="input"
-        defaultValue={current == null ? "" : String(current)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(name, hint, error, form.idPrefix)}
-        aria-required={required || undefined}
-        autoFocus={form.firstErrorName === name || undefined}
-        {...rest}
-        {...form.rhf.register(name)}
-      >
-        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </FieldShell>
+    <BoundField field={field} controlClassName="input">
+      {(control) => (
+        <select {...control}>
+          {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </BoundField>
   );
 }
 
