@@ -167,7 +167,7 @@ interface BoundFieldOwnProps {
   name: string;
   label: ReactNode;
   hint?: ReactNode;
-  /** Marks the label and sets aria-required; the native attribute stays off so the form's own messages show. */
+  /** Marks the label and sets aria-required; the control gets no native `required`, the zod schema decides. */
   required?: boolean;
   /** Goes on the shell (e.g. field--wide in a form-grid), not on the control. */
   className?: string;
