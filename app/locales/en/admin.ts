@@ -83,7 +83,7 @@ export const admin: typeof zh = {
     entity: "Record",
     changes: "Changes",
     system: "System",
-    hiddenChanges: "{{count}} more changes",
+    hiddenChanges: "More changes: {{count}}",
     empty: "No events match.",
     unknownActor: "No account uses that email address.",
     timeZoneNote: "Dates and times are China Standard Time.",

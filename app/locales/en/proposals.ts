@@ -302,7 +302,7 @@ export const proposals: typeof zh = {
     list: {
       title: "Proposals",
       backToProgram: "Back to the program",
-      summary: "{{n}} proposals received",
+      summary: "Proposals received: {{n}}",
       all: "All",
       byStatus: "By status",
       filters: "Filter proposals",
@@ -346,7 +346,7 @@ export const proposals: typeof zh = {
     },
     link: {
       title: "Proposals",
-      body: "{{n}} proposals received, {{waiting}} awaiting screening.",
+      body: "Proposals received: {{n}}. Awaiting screening: {{waiting}}.",
       open: "Open the proposals",
     },
     export: {
