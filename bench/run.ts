@@ -12,15 +12,20 @@
 //
 // Options: --proposals=N (5000), --organizations=N (300), --rounds=N (5), --duration=S (4), --connections=N (10),
 // --no-build (use build/ even if stale; for when other sessions are using it), --keep (keep the temp database).
-import { spawn, execSync, type ChildProcess } from "node:child_process";
+import { execFile, execSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
+import { createRequire } from "node:module";
 import path from "node:path";
-import autocannon from "autocannon";
+import { promisify } from "node:util";
+import type autocannon from "autocannon";
 import { CompiledQuery, type Compilable } from "kysely";
 import { buildIsStale } from "../scripts/build-freshness";
+
+const execFileAsync = promisify(execFile);
+const require = createRequire(import.meta.url);
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -182,13 +187,28 @@ interface Target {
   cookie?: string;
 }
 
-async function load(port: number, target: Target, duration: number) {
-  return autocannon({
-    url: `http://127.0.0.1:${port}${target.path}`,
-    connections: settings.connections,
-    duration,
-    headers: { "accept-language": "zh-CN", ...(target.cookie ? { cookie: target.cookie } : {}) },
-  });
+/**
+ * Loads one page with autocannon in a process of its own: this one holds the seeding's large heap, and its garbage
+ * collections would stall the load generator and add their pauses to the measured latencies.
+ */
+async function load(port: number, target: Target, duration: number): Promise<autocannon.Result> {
+  const cli = path.join(path.dirname(require.resolve("autocannon/package.json")), "autocannon.js");
+  const headers = ["accept-language:zh-CN", ...(target.cookie ? [`cookie:${target.cookie}`] : [])];
+  const { stdout } = await execFileAsync(
+    process.execPath,
+    [
+      cli,
+      "--json",
+      "--connections",
+      String(settings.connections),
+      "--duration",
+      String(duration),
+      ...headers.flatMap((header) => ["--headers", header]),
+      `http://127.0.0.1:${port}${target.path}`,
+    ],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(stdout) as autocannon.Result;
 }
 
 async function main() {
