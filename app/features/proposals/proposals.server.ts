@@ -110,7 +110,10 @@ export async function lockProposalRow(executor: Executor, proposalId: number): P
   await executor.selectFrom("proposal").select("id").where("id", "=", proposalId).forUpdate().execute();
 }
 
-/** What permission checks need: whose proposal it is, which funder runs the program, and its state. */
+/**
+ * What permission checks need (whose proposal it is, which funder runs the program, its state), and what the
+ * applicant's and the manager's pages show about it beside its content.
+ */
 export async function findProposalAccess(proposalId: number) {
   return db()
     .selectFrom("proposal")
@@ -123,6 +126,9 @@ export async function findProposalAccess(proposalId: number) {
       "proposal.status",
       "proposal.number",
       "proposal.currentVersion",
+      "proposal.updatedAt",
+      "program.title as programTitle",
+      "program.code as programCode",
     ])
     .where("proposal.id", "=", proposalId)
     .executeTakeFirst();

@@ -23,6 +23,7 @@ import {
   totalFromPage,
   totalFromStatusCounts,
 } from "./screening";
+import { findProposalAccess } from "./proposals.server";
 import type { ProposalSnapshot } from "./snapshot";
 
 function isPostgres(executor: Kysely<Database>): boolean {
@@ -112,7 +113,7 @@ async function findProgramForList(programId: number) {
 /** The same for one proposal: the program's staff (and the admin) see it once it has been handed in. */
 export async function requireManagerProposal(request: Request, params: Params) {
   const actor = await requireActor(request);
-  const proposal = assertFound(await findProposalForManager(idParam(params.proposalId)));
+  const proposal = assertFound(await findProposalAccess(idParam(params.proposalId)));
   if (!canViewProgramProposals(actor, proposal) || proposal.currentVersion === 0) notFound();
   return { actor, proposal };
 }
@@ -349,27 +350,6 @@ export async function* exportProgramProposals(
 }
 
 // ---- one proposal, for the manager ----
-
-/** What a permission check needs about a proposal, with its program's funder. */
-export async function findProposalForManager(proposalId: number) {
-  return db()
-    .selectFrom("proposal")
-    .innerJoin("program", "program.id", "proposal.programId")
-    .select([
-      "proposal.id",
-      "proposal.programId",
-      "proposal.organizationId",
-      "proposal.status",
-      "proposal.number",
-      "proposal.currentVersion",
-      "proposal.updatedAt",
-      "program.funderId",
-      "program.title as programTitle",
-      "program.code as programCode",
-    ])
-    .where("proposal.id", "=", proposalId)
-    .executeTakeFirst();
-}
 
 /** The organisation as the funder sees it: registration, rating and contact, never the bank account. */
 export async function findApplicantOrganization(organizationId: number) {
