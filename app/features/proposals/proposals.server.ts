@@ -1,13 +1,11 @@
 // Data access for proposals: reading a proposal with its rows, creating and saving drafts, submitting (rules
 // re-checked inside the transaction, number assigned, content frozen as a version, receipt email) and withdrawing.
 // Each state change is one transaction with its audit event. Names are stable: the manager side builds on them.
-import { type Kysely, PostgresAdapter } from "kysely";
 import { z } from "zod";
 import { recordAudit } from "~/lib/audit.server";
-import { db, type Executor } from "~/lib/db.server";
+import { db, type Executor, isPostgres } from "~/lib/db.server";
 import { enqueueEmail, flushOutbox } from "~/lib/mail.server";
 import { nowIso, todayInChina } from "~/lib/time";
-import type { Database } from "~db/schema";
 import { budgetTotals, lineAmountFen } from "./budget";
 import { CUSTOM_INDICATOR } from "./indicators";
 import { type ProposalContent, presentRows, proposalNumber, type StoredProposalRows, storedToContent } from "./content";
@@ -20,10 +18,6 @@ import {
   type RuleClock,
   type RuleError,
 } from "./submission-rules";
-
-function isPostgres(executor: Kysely<Database>): boolean {
-  return executor.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 // ---- programs, as proposals need them ----
 

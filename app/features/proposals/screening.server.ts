@@ -3,15 +3,14 @@
 // transaction that re-checks the state through the proposal lifecycle, with its audit event and the emails to the
 // applicant's members, delivered after the commit).
 import type { Params } from "@remix-run/react";
-import { type Kysely, PostgresAdapter, sql } from "kysely";
+import { sql } from "kysely";
 import { requireActor } from "~/lib/actor.server";
 import { recordAudit } from "~/lib/audit.server";
-import { db, type Executor } from "~/lib/db.server";
+import { db, type Executor, isPostgres } from "~/lib/db.server";
 import { enqueueEmail, flushOutbox } from "~/lib/mail.server";
 import { assertFound, idParam, notFound } from "~/lib/http";
 import { containsText } from "~/lib/search";
 import { nowIso } from "~/lib/time";
-import type { Database } from "~db/schema";
 import type { ProposalStatus } from "./proposal-lifecycle";
 import {
   canViewProgramProposals,
@@ -25,10 +24,6 @@ import {
 } from "./screening";
 import { findProposalAccess } from "./proposals.server";
 import type { ProposalSnapshot } from "./snapshot";
-
-function isPostgres(executor: Kysely<Database>): boolean {
-  return executor.getExecutor().adapter instanceof PostgresAdapter;
-}
 
 // ---- who may open the manager's pages ----
 
