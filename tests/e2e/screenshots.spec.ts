@@ -8,6 +8,8 @@ const pages = [
   { name: "sign-up", path: "/sign-up", as: null },
   { name: "organizations", path: "/organizations", as: "applicant@weigongyi.demo" },
   { name: "organization-new", path: "/organizations/new", as: "applicant@weigongyi.demo" },
+  // The demo seed's first organisation is the applicant's own.
+  { name: "organization-members", path: "/organizations/1/members", as: "applicant@weigongyi.demo" },
   { name: "manage", path: "/manage", as: "manager@weigongyi.demo" },
   { name: "program-new", path: "/manage/programs/new?funderId=1", as: "manager@weigongyi.demo" },
   { name: "admin-audit", path: "/admin/audit", as: "admin@weigongyi.demo" },

@@ -103,7 +103,7 @@ export default function OrganizationMembers() {
       ) : null}
       <p className="muted">{t("members.intro")}</p>
 
-      <div className="table-wrap members-table">
+      <div className="table-wrap members-table stacked-table">
         <table>
           <thead>
             <tr>
