@@ -2,7 +2,8 @@
 // until when, so signing out (here or everywhere) takes effect at once.
 import { randomBytes } from "node:crypto";
 import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/node";
-import { db, type Executor } from "./db.server";
+import { type RawBuilder, sql } from "kysely";
+import { db, type Executor, isPostgres } from "./db.server";
 import { cookiesAreSecure, env } from "./env.server";
 import { oncePerRequest } from "./request-scope.server";
 import { addSeconds, nowIso } from "./time";
@@ -40,17 +41,59 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
+/**
+ * The user's memberships, as JSON arrays in the same row as the user: every signed-in page needs them (the actor,
+ * the navigation), and one query instead of three is one round trip to PostgreSQL instead of two.
+ */
+function membershipsOf(executor: Executor): {
+  funderIds: RawBuilder<number[] | string>;
+  organizations: RawBuilder<MembershipRow[] | string>;
+} {
+  return isPostgres(executor)
+    ? {
+        funderIds: sql<
+          number[]
+        >`(select coalesce(json_agg(funder_id), '[]'::json) from funder_member where user_id = "user".id)`,
+        organizations: sql<
+          MembershipRow[]
+        >`(select coalesce(json_agg(json_build_object('organizationId', organization_id, 'role', role)), '[]'::json) from organization_member where user_id = "user".id)`,
+      }
+    : {
+        funderIds: sql<string>`(select json_group_array(funder_id) from funder_member where user_id = "user".id)`,
+        organizations: sql<string>`(select json_group_array(json_object('organizationId', organization_id, 'role', role)) from organization_member where user_id = "user".id)`,
+      };
+}
+
+interface MembershipRow {
+  organizationId: number;
+  role: string;
+}
+
+/** SQLite hands JSON back as text, PostgreSQL's driver already parsed. */
+function fromJson<T>(value: T | string): T {
+  return typeof value === "string" ? (JSON.parse(value) as T) : value;
+}
+
 export async function findSessionUser(request: Request) {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  const row = await db()
+  const executor = db();
+  const memberships = membershipsOf(executor);
+  const row = await executor
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.userId")
     .select(["user.id", "user.email", "user.name", "user.isPlatformAdmin", "user.locale"])
+    .select([memberships.funderIds.as("funderIds"), memberships.organizations.as("organizations")])
     .where("session.id", "=", sessionId)
     .where("session.expiresAt", ">", nowIso())
     .executeTakeFirst();
-  return row ? { ...row, isPlatformAdmin: row.isPlatformAdmin === 1 } : null;
+  if (!row) return null;
+  return {
+    ...row,
+    isPlatformAdmin: row.isPlatformAdmin === 1,
+    funderIds: fromJson<number[]>(row.funderIds),
+    organizations: fromJson<MembershipRow[]>(row.organizations),
+  };
 }
 
 export type SessionUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
