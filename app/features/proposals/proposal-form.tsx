@@ -7,7 +7,7 @@ import { type RefObject, useEffect, useRef, useState } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { costCategories } from "~/features/programs/catalogues";
-import { formatFen, formatShare } from "~/lib/format";
+import { formatDate, formatFen, formatShare } from "~/lib/format";
 import type { FieldErrors } from "~/lib/validation";
 import {
   CheckboxGroup,
@@ -107,7 +107,7 @@ function useOneSpareRow(form: ProposalZodForm, hydrated: boolean, afterPost: boo
 }
 
 export function ProposalForm(props: ProposalFormProps) {
-  const { t } = useTranslation("proposals");
+  const { t, i18n } = useTranslation("proposals");
   const form = useZodForm(ProposalSubmitSchema, { defaultValues: props.defaults, actionData: props.actionData });
   const hydrated = useHydrated();
   useOneSpareRow(form, hydrated, props.actionData !== undefined);
@@ -171,7 +171,10 @@ export function ProposalForm(props: ProposalFormProps) {
             type="date"
             label={t("fields.startsOn")}
             required
-            hint={t("hints.period", { from: props.rules.implementationStartsOn, to: props.rules.implementationEndsOn })}
+            hint={t("hints.period", {
+              from: formatDate(props.rules.implementationStartsOn, i18n.language),
+              to: formatDate(props.rules.implementationEndsOn, i18n.language),
+            })}
             min={props.rules.implementationStartsOn}
             max={props.rules.implementationEndsOn}
           />
