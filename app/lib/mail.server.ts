@@ -54,8 +54,20 @@ export async function enqueueEmail(trx: Executor, message: MailMessage): Promise
     .execute();
 }
 
-/** Delivers unsent outbox messages; a failure is recorded on the row and retried on the next flush. */
-export async function flushOutbox(transport: MailTransport = configuredTransport()): Promise<number> {
+let previousFlush: Promise<unknown> = Promise.resolve();
+
+/**
+ * Delivers unsent outbox messages; a failure is recorded on the row and retried on the next flush. Flushes run one
+ * after another: two requests flushing at once would both read the same unsent rows while the first was still
+ * talking to the mail server, and send each message twice.
+ */
+export function flushOutbox(transport: MailTransport = configuredTransport()): Promise<number> {
+  const flush = previousFlush.then(() => deliverPending(transport));
+  previousFlush = flush.catch(() => undefined);
+  return flush;
+}
+
+async function deliverPending(transport: MailTransport): Promise<number> {
   const pending = await db()
     .selectFrom("outboxMessage")
     .select(["id", "recipient", "subject", "body"])
