@@ -244,14 +244,15 @@ const TALLIES_KEPT = 500;
 const tallies = new Map<number, { revision: number; tally: Promise<ProposalTally> }>();
 
 /**
- * The program's tally, counted again only when its revision has moved since the last count (triggers bump it on
- * every change that alters the tally: migration 15). The revision is read before the count, so a kept tally is
- * never older than the revision it is kept under; a newer one is as good. Concurrent readers share one count.
+ * The program's tally, counted again only when its revision differs from the one it was last counted under (triggers
+ * bump it on every change that alters the tally: migration 15). The revision is read before the count, so a kept
+ * tally is never older than the revision it is kept under. Concurrent readers share one count. (Restoring the
+ * database from a backup calls for a restart, as it does for sessions in flight: revisions may repeat.)
  */
 export function tallyProgramProposals(program: TallyKey): Promise<ProposalTally> {
   const kept = tallies.get(program.id);
   tallies.delete(program.id);
-  if (kept && kept.revision >= program.proposalTallyRevision) {
+  if (kept?.revision === program.proposalTallyRevision) {
     tallies.set(program.id, kept);
     return kept.tally;
   }
