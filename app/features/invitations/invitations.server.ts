@@ -32,6 +32,16 @@ function inScope(scope: InvitationScope) {
         ]);
 }
 
+/** Invitations to one scope that can still be accepted: neither accepted, revoked nor expired. */
+function pendingInvitations(executor: Executor, scope: InvitationScope) {
+  return executor
+    .selectFrom("invitation")
+    .where(inScope(scope))
+    .where("acceptedAt", "is", null)
+    .where("revokedAt", "is", null)
+    .where("expiresAt", ">", nowIso());
+}
+
 export interface CreateInvitationInput {
   target: InvitationTarget;
   email: string;
@@ -90,14 +100,9 @@ export async function inviteByEmail(input: CreateInvitationInput): Promise<Invit
     .transaction()
     .execute(async (trx): Promise<InviteByEmailOutcome> => {
       if (await isAlreadyMember(trx, input.target, input.email)) return "alreadyMember";
-      const pending = await trx
-        .selectFrom("invitation")
+      const pending = await pendingInvitations(trx, scopeOf(input.target))
         .select("id")
-        .where(inScope(scopeOf(input.target)))
         .where("email", "=", input.email)
-        .where("acceptedAt", "is", null)
-        .where("revokedAt", "is", null)
-        .where("expiresAt", ">", nowIso())
         .executeTakeFirst();
       if (pending) return "alreadyInvited";
       await createInvitation(trx, input);
@@ -232,13 +237,8 @@ export async function revokePendingInvitation(
 
 /** Pending invitations to one funder or organisation, newest first, for its staff/members page. */
 export async function listPendingInvitations(scope: InvitationScope) {
-  return db()
-    .selectFrom("invitation")
+  return pendingInvitations(db(), scope)
     .select(["id", "email", "createdAt", "expiresAt"])
-    .where(inScope(scope))
-    .where("acceptedAt", "is", null)
-    .where("revokedAt", "is", null)
-    .where("expiresAt", ">", nowIso())
     .orderBy("createdAt", "desc")
     .limit(100)
     .execute();

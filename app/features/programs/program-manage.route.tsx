@@ -31,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     : [];
   return {
     program,
-    proposals: await summarizeProgramProposals(program.id),
+    proposals: await summarizeProgramProposals(program),
     can: { edit: canEditProgram(actor, program), transitions, act: canChangeProgramStatus(actor, program) },
   };
 }

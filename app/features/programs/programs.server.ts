@@ -103,6 +103,8 @@ async function readProgramDetail(executor: Executor, programId: number) {
     status: z.enum(programStatuses).parse(row.status),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
+    /** The revision of the manager's tally of its proposals (see tallyProgramProposals). */
+    proposalTallyRevision: row.proposalTallyRevision,
     poolFen: Number(row.poolFen ?? 0),
     title: row.title,
     summary: row.summary,

@@ -289,12 +289,7 @@ export async function listProgramProposals(
 }
 
 /** For the program's manage page: proposals received, and how many of them wait for a screening decision. */
-export async function summarizeProgramProposals(programId: number) {
-  const program = await db()
-    .selectFrom("program")
-    .select(["id", "proposalTallyRevision"])
-    .where("id", "=", programId)
-    .executeTakeFirstOrThrow();
+export async function summarizeProgramProposals(program: TallyKey) {
   const { counts } = await tallyProgramProposals(program);
   const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
   return { received, awaitingScreening: counts.submitted ?? 0 };
