@@ -2,7 +2,10 @@
 # Starts (start DIR PORT) or stops (stop DIR) a throwaway PostgreSQL cluster for the test suite.
 set -euo pipefail
 action=$1
-dir=$2
+dir=$(realpath -m "$2")
+# The server runs as the postgres user, who may not enter the caller's directory (a fresh clone under a private
+# mktemp folder): work from / so initdb and pg_ctl do not warn about it.
+cd /
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 [ -n "$bin" ] || { echo "PostgreSQL is not installed" >&2; exit 1; }
 case "$action" in
