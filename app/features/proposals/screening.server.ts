@@ -4,6 +4,7 @@
 // applicant's members, delivered after the commit).
 import type { Params } from "@remix-run/react";
 import { sql } from "kysely";
+import { LRUCache } from "lru-cache";
 import { requireActor } from "~/lib/actor.server";
 import { recordAudit } from "~/lib/audit.server";
 import { db, type Executor, isPostgres } from "~/lib/db.server";
@@ -239,9 +240,8 @@ export interface TallyKey {
   proposalTallyRevision: number;
 }
 
-const TALLIES_KEPT = 500;
-/** The latest tally of each program recently listed, least recently used first; a Map keeps insertion order. */
-const tallies = new Map<number, { revision: number; tally: Promise<ProposalTally> }>();
+/** The latest tally of each program recently listed, up to 500 programs. */
+const tallies = new LRUCache<number, { revision: number; tally: Promise<ProposalTally> }>({ max: 500 });
 
 /**
  * The program's tally, counted again only when its revision differs from the one it was last counted under (triggers
@@ -251,15 +251,9 @@ const tallies = new Map<number, { revision: number; tally: Promise<ProposalTally
  */
 export function tallyProgramProposals(program: TallyKey): Promise<ProposalTally> {
   const kept = tallies.get(program.id);
-  tallies.delete(program.id);
-  if (kept?.revision === program.proposalTallyRevision) {
-    tallies.set(program.id, kept);
-    return kept.tally;
-  }
+  if (kept?.revision === program.proposalTallyRevision) return kept.tally;
   const tally = countStatusesAndCommunities(program.id);
   tallies.set(program.id, { revision: program.proposalTallyRevision, tally });
-  const oldest = tallies.keys().next();
-  if (tallies.size > TALLIES_KEPT && !oldest.done) tallies.delete(oldest.value);
   // A failed count is not kept: the next reader counts again.
   tally.catch(() => {
     if (tallies.get(program.id)?.tally === tally) tallies.delete(program.id);
