@@ -1,10 +1,17 @@
 // A case-insensitive "contains" filter for search boxes that behaves the same on SQLite and PostgreSQL. What the
 // user types is matched literally: % and _ are escaped rather than treated as wildcards.
 import { type RawBuilder, sql, type SqlBool } from "kysely";
+import { type Executor, isPostgres } from "./db.server";
 
-export function containsText(column: string, query: string): RawBuilder<SqlBool> {
-  const escaped = query.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`);
-  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escaped}%`} escape '!'`;
+/**
+ * SQLite's LIKE already ignores the case of ASCII letters, as its lower() does (neither folds other letters), so it
+ * needs no lower() on each row; PostgreSQL's LIKE is case-sensitive and its ILIKE is the case-insensitive one.
+ */
+export function containsText(executor: Executor, column: string, query: string): RawBuilder<SqlBool> {
+  const pattern = `%${query.replace(/[!%_]/g, (char) => `!${char}`)}%`;
+  return isPostgres(executor)
+    ? sql<SqlBool>`${sql.ref(column)} ilike ${pattern} escape '!'`
+    : sql<SqlBool>`${sql.ref(column)} like ${pattern} escape '!'`;
 }
 
 /** The trimmed search text from ?q=, bounded so a long query string cannot become a long pattern. */

@@ -53,7 +53,7 @@ export async function loadOverview() {
 function userSearch(search: string) {
   let query = db().selectFrom("user");
   if (search) {
-    query = query.where((eb) => eb.or([containsText("user.email", search), containsText("user.name", search)]));
+    query = query.where((eb) => eb.or([containsText(db(), "user.email", search), containsText(db(), "user.name", search)]));
   }
   return query;
 }

@@ -35,7 +35,7 @@ export type FunderRecord = NonNullable<Awaited<ReturnType<typeof findFunderById>
 
 function funderSearch(search: string) {
   let query = db().selectFrom("funder");
-  if (search) query = query.where(containsText("funder.name", search));
+  if (search) query = query.where(containsText(db(), "funder.name", search));
   return query;
 }
 

@@ -152,13 +152,13 @@ function filteredProposals(executor: Executor, programId: number, filters: Propo
   if (q !== "") {
     query = query.where((eb) =>
       eb.or([
-        containsText("proposal.title", q),
+        containsText(executor, "proposal.title", q),
         eb.exists(
           eb
             .selectFrom("organization")
             .select("organization.id")
             .whereRef("organization.id", "=", "proposal.organizationId")
-            .where(containsText("organization.name", q)),
+            .where(containsText(executor, "organization.name", q)),
         ),
       ]),
     );
