@@ -11,6 +11,7 @@ import {
   rememberFallbackChains,
   supportedLanguages,
 } from "./config";
+import { oncePerRequest } from "../request-scope.server";
 
 export const languageCookie = createCookie("lng", {
   path: "/",
@@ -27,9 +28,17 @@ const detector = new RemixI18Next({
   },
 });
 
-export async function getLanguage(request: Request): Promise<Language> {
-  const detected = await detector.getLocale(request);
-  return isLanguage(detected) ? detected : defaultLanguage;
+const REQUEST_LANGUAGE = Symbol("request language");
+
+/**
+ * The request's language, worked out once per page view: the root loader, the page's loader and the renderer each
+ * ask, and each detection parses the cookies and Accept-Language again.
+ */
+export function getLanguage(request: Request): Promise<Language> {
+  return oncePerRequest(REQUEST_LANGUAGE, async () => {
+    const detected = await detector.getLocale(request);
+    return isLanguage(detected) ? detected : defaultLanguage;
+  });
 }
 
 const instances = new Map<Language, i18n>();
