@@ -9,6 +9,7 @@ import {
   isLanguage,
   type Language,
   rememberFallbackChains,
+  rememberPlainTranslations,
   supportedLanguages,
 } from "./config";
 import { oncePerRequest } from "../request-scope.server";
@@ -55,6 +56,7 @@ export function i18nFor(language: Language): i18n {
     // initImmediate is off and the resources are in memory: init has finished when it returns.
     void instance.use(initReactI18next).init({ ...i18nOptions, lng: language });
     rememberFallbackChains(instance);
+    rememberPlainTranslations(instance);
     instances.set(language, instance);
   }
   return instance;
