@@ -4,14 +4,14 @@ import { useTranslation } from "react-i18next";
 import { OrganizationBadges } from "~/features/organizations/organization-badges";
 import { formatMobile } from "~/features/organizations/phone";
 import { forbidden, notFound } from "~/lib/http";
-import { defaultLanguage, isLanguage } from "~/lib/i18n/config";
-import { getTranslator, translatorFor } from "~/lib/i18n/i18n.server";
+import { getTranslator } from "~/lib/i18n/i18n.server";
 import { redirectWithFlash } from "~/lib/session.server";
 import { todayInChina } from "~/lib/time";
 import { parseRequestForm } from "~/lib/validation.server";
 import { CalendarDate, Instant, PageHeader, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { type ActionFailure, FormErrorSummary, SubmitButton, TextAreaField, useZodForm } from "~/ui/form";
+import { screeningEmails } from "./emails.server";
 import { ProposalDetails } from "./proposal-details";
 import { statusTone } from "./proposal-lifecycle";
 import {
@@ -22,7 +22,6 @@ import {
   ScreeningSchema,
 } from "./screening";
 import {
-  type ComposeScreeningEmail,
   findApplicantOrganization,
   listProposalAudit,
   listScreenings,
@@ -69,26 +68,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     audit,
     today: todayInChina(),
     can: { screen: canScreen, decisions: canScreen ? allowedScreeningDecisions(proposal.status) : [] },
-  };
-}
-
-/** One email per member of the applicant organisation, each in the member's own language. */
-function screeningEmails(origin: string): ComposeScreeningEmail {
-  return (facts, recipientLocale) => {
-    const t = translatorFor(isLanguage(recipientLocale) ? recipientLocale : defaultLanguage);
-    const values = {
-      number: facts.number,
-      title: facts.title,
-      organization: facts.organizationName,
-      program: facts.programTitle,
-      comment: facts.comment,
-      note: facts.comment ? t("proposals:manage.email.note", { note: facts.comment }) : "",
-      link: `${origin}/proposals/${facts.proposalId}`,
-    };
-    return {
-      subject: t(`proposals:manage.email.subject.${facts.decision}`, values),
-      text: t(`proposals:manage.email.body.${facts.decision}`, values),
-    };
   };
 }
 

@@ -2,7 +2,6 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "~/lib/db.server";
-import { formatFen, formatInstant } from "~/lib/format";
 import { assertFound, forbidden } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { redirectWithFlash } from "~/lib/session.server";
@@ -11,6 +10,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { fieldId, SubmitButton } from "~/ui/form";
 import { requireProposalAccess } from "./access.server";
 import { budgetTotals } from "./budget";
+import { receiptEmail } from "./emails.server";
 import { canSubmitProposal, isMemberOf } from "./permissions";
 import { ProposalDetails } from "./proposal-details";
 import { fieldPathLabel, isFormLevelPath } from "./labels";
@@ -61,19 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await submitProposal({
     proposalId: access.id,
     user: { id: actor.userId, email: actor.email },
-    composeReceipt: (facts) => ({
-      subject: t("proposals:email.receiptSubject", { number: facts.number, title: facts.title }),
-      text: t("proposals:email.receiptBody", {
-        organization: facts.organizationName,
-        title: facts.title,
-        program: facts.programTitle,
-        submittedAt: formatInstant(facts.submittedAt, language),
-        number: facts.number,
-        version: facts.version,
-        grant: formatFen(facts.grantRequestedFen, language),
-        total: formatFen(facts.totalBudgetFen, language),
-      }),
-    }),
+    composeReceipt: receiptEmail(language),
   });
   if (result.ok) {
     return redirectWithFlash(`/proposals/${access.id}/submit`, {

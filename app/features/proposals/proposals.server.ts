@@ -383,40 +383,47 @@ export async function findProposalVersion(proposalId: number, version: number): 
 
 // ---- writing ----
 
-/** Starts an empty draft in the organisation's name. Eligibility is checked by the caller (applicantErrors). */
-export async function createDraft(input: {
+export interface NewDraftInput {
   programId: number;
   organizationId: number;
   funderId: number;
   userId: number;
-}) {
+}
+
+/** Starts an empty draft in the organisation's name. Eligibility is checked by the caller (applicantErrors). */
+export async function createDraft(input: NewDraftInput) {
   return db()
     .transaction()
-    .execute(async (trx) => {
-      const now = nowIso();
-      const { id } = await trx
-        .insertInto("proposal")
-        .values({
-          programId: input.programId,
-          organizationId: input.organizationId,
-          status: "draft",
-          createdBy: input.userId,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await recordAudit(trx, {
-        actorUserId: input.userId,
-        action: "proposal.created",
-        entityType: "proposal",
-        entityId: id,
-        funderId: input.funderId,
-        organizationId: input.organizationId,
-        after: { programId: input.programId },
-      });
-      return id;
-    });
+    .execute((trx) => createDraftIn(trx, input));
+}
+
+// The *In functions below write inside the caller's transaction, for callers that compose several writes (the demo
+// seed writes each proposal's whole history in its one transaction); they leave delivering the outbox to the caller.
+
+export async function createDraftIn(trx: Executor, input: NewDraftInput) {
+  const now = nowIso();
+  const { id } = await trx
+    .insertInto("proposal")
+    .values({
+      programId: input.programId,
+      organizationId: input.organizationId,
+      status: "draft",
+      createdBy: input.userId,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, {
+    actorUserId: input.userId,
+    action: "proposal.created",
+    entityType: "proposal",
+    entityId: id,
+    funderId: input.funderId,
+    organizationId: input.organizationId,
+    after: { programId: input.programId },
+  });
+  return id;
 }
 
 async function replaceRows(trx: Executor, proposalId: number, content: ProposalContent): Promise<void> {
@@ -482,62 +489,66 @@ async function replaceRows(trx: Executor, proposalId: number, content: ProposalC
 
 export type SaveDraftResult = { ok: true; savedAt: string } | { ok: false; reason: "notFound" | "notEditable" };
 
+export interface SaveDraftInput {
+  proposalId: number;
+  userId: number;
+  content: ProposalContent;
+  audit: boolean;
+}
+
 /**
  * Stores the form as the proposal's current content: the proposal's columns, its rows (replaced, blank rows
  * dropped) and the budget totals, in one transaction. Only a draft or a returned proposal can be saved. Autosaves
  * pass `audit: false`: they run every half minute while someone types, and the audit log records decisions, not
  * keystrokes; explicit saves are recorded.
  */
-export async function saveDraft(input: {
-  proposalId: number;
-  userId: number;
-  content: ProposalContent;
-  audit: boolean;
-}): Promise<SaveDraftResult> {
+export async function saveDraft(input: SaveDraftInput): Promise<SaveDraftResult> {
   return db()
     .transaction()
-    .execute(async (trx): Promise<SaveDraftResult> => {
-      const proposal = await findProposalRow(trx, input.proposalId, { lock: true });
-      if (!proposal) return { ok: false, reason: "notFound" };
-      if (!isEditableStatus(proposal.status)) return { ok: false, reason: "notEditable" };
-      const { content } = input;
-      const totals = budgetTotals(content.budgetLines);
-      const savedAt = nowIso();
-      await trx
-        .updateTable("proposal")
-        .set({
-          title: content.title,
-          programCategoryId: content.programCategoryId,
-          serviceCommunity: content.serviceCommunity,
-          startsOn: content.startsOn,
-          endsOn: content.endsOn,
-          expectedBeneficiaries: content.expectedBeneficiaries,
-          summary: content.summary,
-          needs: content.needs,
-          goals: content.goals,
-          activityPlan: content.activityPlan,
-          innovation: content.innovation,
-          sustainability: content.sustainability,
-          risks: content.risks,
-          grantRequestedFen: totals.grantRequestedFen,
-          totalBudgetFen: totals.totalFen,
-          updatedAt: savedAt,
-        })
-        .where("id", "=", input.proposalId)
-        .execute();
-      await replaceRows(trx, input.proposalId, content);
-      if (input.audit) {
-        await recordAudit(trx, {
-          actorUserId: input.userId,
-          action: "proposal.draft_saved",
-          entityType: "proposal",
-          entityId: input.proposalId,
-          organizationId: proposal.organizationId,
-          after: { title: content.title, grantRequestedFen: totals.grantRequestedFen, totalBudgetFen: totals.totalFen },
-        });
-      }
-      return { ok: true, savedAt };
+    .execute((trx) => saveDraftIn(trx, input));
+}
+
+export async function saveDraftIn(trx: Executor, input: SaveDraftInput): Promise<SaveDraftResult> {
+  const proposal = await findProposalRow(trx, input.proposalId, { lock: true });
+  if (!proposal) return { ok: false, reason: "notFound" };
+  if (!isEditableStatus(proposal.status)) return { ok: false, reason: "notEditable" };
+  const { content } = input;
+  const totals = budgetTotals(content.budgetLines);
+  const savedAt = nowIso();
+  await trx
+    .updateTable("proposal")
+    .set({
+      title: content.title,
+      programCategoryId: content.programCategoryId,
+      serviceCommunity: content.serviceCommunity,
+      startsOn: content.startsOn,
+      endsOn: content.endsOn,
+      expectedBeneficiaries: content.expectedBeneficiaries,
+      summary: content.summary,
+      needs: content.needs,
+      goals: content.goals,
+      activityPlan: content.activityPlan,
+      innovation: content.innovation,
+      sustainability: content.sustainability,
+      risks: content.risks,
+      grantRequestedFen: totals.grantRequestedFen,
+      totalBudgetFen: totals.totalFen,
+      updatedAt: savedAt,
+    })
+    .where("id", "=", input.proposalId)
+    .execute();
+  await replaceRows(trx, input.proposalId, content);
+  if (input.audit) {
+    await recordAudit(trx, {
+      actorUserId: input.userId,
+      action: "proposal.draft_saved",
+      entityType: "proposal",
+      entityId: input.proposalId,
+      organizationId: proposal.organizationId,
+      after: { title: content.title, grantRequestedFen: totals.grantRequestedFen, totalBudgetFen: totals.totalFen },
     });
+  }
+  return { ok: true, savedAt };
 }
 
 export interface ReceiptFacts {
@@ -556,93 +567,98 @@ export type SubmitResult =
   | { ok: false; reason: "notFound" | "notSubmittable" }
   | { ok: false; reason: "rules"; errors: RuleError[] };
 
+export interface SubmitInput {
+  proposalId: number;
+  user: { id: number; email: string };
+  composeReceipt: (facts: ReceiptFacts) => { subject: string; text: string };
+}
+
 /**
  * Submits a draft (or resubmits a returned proposal): every rule is checked again inside the transaction, against
  * the server clock and the organisation's other proposals; on the first submission the proposal gets its number
  * (program code + sequence); the content is frozen as the next version; the receipt email goes to the outbox and
  * is delivered after the commit. A refusal writes nothing.
  */
-export async function submitProposal(input: {
-  proposalId: number;
-  user: { id: number; email: string };
-  composeReceipt: (facts: ReceiptFacts) => { subject: string; text: string };
-}): Promise<SubmitResult> {
+export async function submitProposal(input: SubmitInput): Promise<SubmitResult> {
   const result = await db()
     .transaction()
-    .execute(async (trx): Promise<SubmitResult> => {
-      const context = await loadSubmissionContext(trx, input.proposalId, { lock: true });
-      if (!context) return { ok: false, reason: "notFound" };
-      const { proposal, program, content, clock } = context;
-      const status = nextStatus(proposal.status, "submit");
-      if (!status) return { ok: false, reason: "notSubmittable" };
-      const errors = checkSubmission(content, program.rules, context.applicant, clock);
-      if (errors.length > 0) return { ok: false, reason: "rules", errors };
-      const now = clock.now;
-
-      let { number, submissionSequence } = proposal;
-      if (number === null) {
-        const last = await trx
-          .selectFrom("proposal")
-          .select((eb) => eb.fn.max("submissionSequence").as("sequence"))
-          .where("programId", "=", proposal.programId)
-          .executeTakeFirstOrThrow();
-        submissionSequence = Number(last.sequence ?? 0) + 1;
-        number = proposalNumber(program.program.code, submissionSequence);
-      }
-      const version = proposal.currentVersion + 1;
-      const attachments = await listAttachments(trx, proposal.id);
-      const snapshot = buildSnapshot({
-        number,
-        version,
-        submittedAt: now,
-        program: { id: program.program.id, code: program.program.code, title: program.program.title },
-        organization: { id: proposal.organizationId, name: proposal.organizationName, kind: proposal.organizationKind },
-        categories: program.categories,
-        targetGroups: program.targetGroups,
-        content,
-        attachments: attachments.map(({ createdAt: _uploadedAt, ...attachment }) => attachment),
-      });
-      await trx
-        .insertInto("proposalVersion")
-        .values({
-          proposalId: proposal.id,
-          version,
-          snapshot: JSON.stringify(snapshot),
-          reason: snapshot.reason,
-          createdAt: now,
-          createdBy: input.user.id,
-        })
-        .execute();
-      await trx
-        .updateTable("proposal")
-        .set({ status, number, submissionSequence, currentVersion: version, submittedAt: now, updatedAt: now })
-        .where("id", "=", proposal.id)
-        .execute();
-      await recordAudit(trx, {
-        actorUserId: input.user.id,
-        action: version === 1 ? "proposal.submitted" : "proposal.resubmitted",
-        entityType: "proposal",
-        entityId: proposal.id,
-        funderId: program.program.funderId,
-        organizationId: proposal.organizationId,
-        before: { status: proposal.status },
-        after: { status, number, version, grantRequestedFen: snapshot.totals.grantRequestedFen },
-      });
-      const receipt = input.composeReceipt({
-        number,
-        version,
-        title: content.title,
-        programTitle: program.program.title,
-        organizationName: proposal.organizationName,
-        submittedAt: now,
-        grantRequestedFen: snapshot.totals.grantRequestedFen,
-        totalBudgetFen: snapshot.totals.totalFen,
-      });
-      await enqueueEmail(trx, { to: input.user.email, ...receipt });
-      return { ok: true, number, version };
-    });
+    .execute((trx) => submitProposalIn(trx, input));
   if (result.ok) await flushOutbox();
   return result;
+}
+
+/** submitProposal inside the caller's transaction: the receipt waits in the outbox until the caller flushes it. */
+export async function submitProposalIn(trx: Executor, input: SubmitInput): Promise<SubmitResult> {
+  const context = await loadSubmissionContext(trx, input.proposalId, { lock: true });
+  if (!context) return { ok: false, reason: "notFound" };
+  const { proposal, program, content, clock } = context;
+  const status = nextStatus(proposal.status, "submit");
+  if (!status) return { ok: false, reason: "notSubmittable" };
+  const errors = checkSubmission(content, program.rules, context.applicant, clock);
+  if (errors.length > 0) return { ok: false, reason: "rules", errors };
+  const now = clock.now;
+
+  let { number, submissionSequence } = proposal;
+  if (number === null) {
+    const last = await trx
+      .selectFrom("proposal")
+      .select((eb) => eb.fn.max("submissionSequence").as("sequence"))
+      .where("programId", "=", proposal.programId)
+      .executeTakeFirstOrThrow();
+    submissionSequence = Number(last.sequence ?? 0) + 1;
+    number = proposalNumber(program.program.code, submissionSequence);
+  }
+  const version = proposal.currentVersion + 1;
+  const attachments = await listAttachments(trx, proposal.id);
+  const snapshot = buildSnapshot({
+    number,
+    version,
+    submittedAt: now,
+    program: { id: program.program.id, code: program.program.code, title: program.program.title },
+    organization: { id: proposal.organizationId, name: proposal.organizationName, kind: proposal.organizationKind },
+    categories: program.categories,
+    targetGroups: program.targetGroups,
+    content,
+    attachments: attachments.map(({ createdAt: _uploadedAt, ...attachment }) => attachment),
+  });
+  await trx
+    .insertInto("proposalVersion")
+    .values({
+      proposalId: proposal.id,
+      version,
+      snapshot: JSON.stringify(snapshot),
+      reason: snapshot.reason,
+      createdAt: now,
+      createdBy: input.user.id,
+    })
+    .execute();
+  await trx
+    .updateTable("proposal")
+    .set({ status, number, submissionSequence, currentVersion: version, submittedAt: now, updatedAt: now })
+    .where("id", "=", proposal.id)
+    .execute();
+  await recordAudit(trx, {
+    actorUserId: input.user.id,
+    action: version === 1 ? "proposal.submitted" : "proposal.resubmitted",
+    entityType: "proposal",
+    entityId: proposal.id,
+    funderId: program.program.funderId,
+    organizationId: proposal.organizationId,
+    before: { status: proposal.status },
+    after: { status, number, version, grantRequestedFen: snapshot.totals.grantRequestedFen },
+  });
+  const receipt = input.composeReceipt({
+    number,
+    version,
+    title: content.title,
+    programTitle: program.program.title,
+    organizationName: proposal.organizationName,
+    submittedAt: now,
+    grantRequestedFen: snapshot.totals.grantRequestedFen,
+    totalBudgetFen: snapshot.totals.totalFen,
+  });
+  await enqueueEmail(trx, { to: input.user.email, ...receipt });
+  return { ok: true, number, version };
 }
 
 export type WithdrawResult = { ok: true } | { ok: false; reason: "notFound" | "notWithdrawable" };

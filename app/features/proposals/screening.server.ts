@@ -493,89 +493,94 @@ const auditActions: Record<ScreeningDecision, string> = {
   returned: "proposal.returned",
 };
 
-/**
- * Records a screening decision: inside one transaction the proposal's current state is read again (locked on
- * PostgreSQL) and checked against the lifecycle, so two managers deciding at once cannot both win; then the status,
- * the decision with its reason or comment, the audit event and one email per member of the applicant organisation
- * are written. A refused decision writes nothing. The emails leave after the commit.
- */
-export async function screenProposal(input: {
+export interface ScreenInput {
   proposalId: number;
   funderId: number;
   userId: number;
   decision: ScreeningDecision;
   comment: string;
   composeEmail: ComposeScreeningEmail;
-}): Promise<ScreenResult> {
+}
+
+/**
+ * Records a screening decision: inside one transaction the proposal's current state is read again (locked on
+ * PostgreSQL) and checked against the lifecycle, so two managers deciding at once cannot both win; then the status,
+ * the decision with its reason or comment, the audit event and one email per member of the applicant organisation
+ * are written. A refused decision writes nothing. The emails leave after the commit.
+ */
+export async function screenProposal(input: ScreenInput): Promise<ScreenResult> {
   const result = await db()
     .transaction()
-    .execute(async (trx): Promise<ScreenResult> => {
-      let query = trx
-        .selectFrom("proposal")
-        .innerJoin("program", "program.id", "proposal.programId")
-        .innerJoin("organization", "organization.id", "proposal.organizationId")
-        .select([
-          "proposal.id",
-          "proposal.status",
-          "proposal.number",
-          "proposal.title",
-          "proposal.currentVersion",
-          "proposal.organizationId",
-          "program.title as programTitle",
-          "organization.name as organizationName",
-        ])
-        .where("proposal.id", "=", input.proposalId)
-        .where("program.funderId", "=", input.funderId);
-      if (isPostgres(trx)) query = query.forUpdate("proposal");
-      const proposal = await query.executeTakeFirst();
-      if (!proposal) return { ok: false, reason: "notFound" };
-      const status = statusAfterScreening(proposal.status, input.decision);
-      if (!status) return { ok: false, reason: "notAllowedInState", status: proposal.status };
-      const now = nowIso();
-      await trx.updateTable("proposal").set({ status, updatedAt: now }).where("id", "=", proposal.id).execute();
-      await trx
-        .insertInto("proposalScreening")
-        .values({
-          proposalId: proposal.id,
-          version: proposal.currentVersion,
-          decision: input.decision,
-          comment: input.comment,
-          decidedBy: input.userId,
-          decidedAt: now,
-        })
-        .execute();
-      await recordAudit(trx, {
-        actorUserId: input.userId,
-        action: auditActions[input.decision],
-        entityType: "proposal",
-        entityId: proposal.id,
-        funderId: input.funderId,
-        organizationId: proposal.organizationId,
-        before: { status: proposal.status },
-        after: { status, version: proposal.currentVersion, comment: input.comment },
-      });
-      const members = await trx
-        .selectFrom("organizationMember")
-        .innerJoin("user", "user.id", "organizationMember.userId")
-        .select(["user.email", "user.locale"])
-        .where("organizationMember.organizationId", "=", proposal.organizationId)
-        .orderBy("user.id")
-        .limit(50)
-        .execute();
-      const facts: ScreeningEmailFacts = {
-        decision: input.decision,
-        comment: input.comment,
-        number: proposal.number ?? "",
-        title: proposal.title,
-        programTitle: proposal.programTitle,
-        organizationName: proposal.organizationName,
-        proposalId: proposal.id,
-      };
-      for (const member of members) {
-        await enqueueEmail(trx, { to: member.email, ...input.composeEmail(facts, member.locale) });
-      }
-      return { ok: true, status };
-    });
+    .execute((trx) => screenProposalIn(trx, input));
   if (result.ok) await flushOutbox();
   return result;
+}
+
+/** screenProposal inside the caller's transaction: the emails wait in the outbox until the caller flushes it. */
+export async function screenProposalIn(trx: Executor, input: ScreenInput): Promise<ScreenResult> {
+  let query = trx
+    .selectFrom("proposal")
+    .innerJoin("program", "program.id", "proposal.programId")
+    .innerJoin("organization", "organization.id", "proposal.organizationId")
+    .select([
+      "proposal.id",
+      "proposal.status",
+      "proposal.number",
+      "proposal.title",
+      "proposal.currentVersion",
+      "proposal.organizationId",
+      "program.title as programTitle",
+      "organization.name as organizationName",
+    ])
+    .where("proposal.id", "=", input.proposalId)
+    .where("program.funderId", "=", input.funderId);
+  if (isPostgres(trx)) query = query.forUpdate("proposal");
+  const proposal = await query.executeTakeFirst();
+  if (!proposal) return { ok: false, reason: "notFound" };
+  const status = statusAfterScreening(proposal.status, input.decision);
+  if (!status) return { ok: false, reason: "notAllowedInState", status: proposal.status };
+  const now = nowIso();
+  await trx.updateTable("proposal").set({ status, updatedAt: now }).where("id", "=", proposal.id).execute();
+  await trx
+    .insertInto("proposalScreening")
+    .values({
+      proposalId: proposal.id,
+      version: proposal.currentVersion,
+      decision: input.decision,
+      comment: input.comment,
+      decidedBy: input.userId,
+      decidedAt: now,
+    })
+    .execute();
+  await recordAudit(trx, {
+    actorUserId: input.userId,
+    action: auditActions[input.decision],
+    entityType: "proposal",
+    entityId: proposal.id,
+    funderId: input.funderId,
+    organizationId: proposal.organizationId,
+    before: { status: proposal.status },
+    after: { status, version: proposal.currentVersion, comment: input.comment },
+  });
+  const members = await trx
+    .selectFrom("organizationMember")
+    .innerJoin("user", "user.id", "organizationMember.userId")
+    .select(["user.email", "user.locale"])
+    .where("organizationMember.organizationId", "=", proposal.organizationId)
+    .orderBy("user.id")
+    .limit(50)
+    .execute();
+  const facts: ScreeningEmailFacts = {
+    decision: input.decision,
+    comment: input.comment,
+    number: proposal.number ?? "",
+    title: proposal.title,
+    programTitle: proposal.programTitle,
+    organizationName: proposal.organizationName,
+    proposalId: proposal.id,
+  };
+  for (const member of members) {
+    await enqueueEmail(trx, { to: member.email, ...input.composeEmail(facts, member.locale) });
+  }
+  return { ok: true, status };
 }
