@@ -1,4 +1,5 @@
-// Demo data for a fresh portal, built from the same factories the tests use.
+// Demo data for a fresh portal, built from the same factories the tests use; the demo program's proposals are
+// handed in and screened through the portal's own data functions (demo-proposals.ts).
 import type { Kysely } from "kysely";
 import {
   addFunderMember,
@@ -82,7 +83,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
     });
     await addOrganizationMember(trx, team.id, teamLead.id, "owner");
 
-    await createProgram(trx, {
+    const demoProgram = await createProgram(trx, {
       funderId: streetOffice.id,
       title: "2026年南七街道第三届社区微公益创投大赛",
       status: "open",
@@ -99,5 +100,10 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
       title: "2027年社区助残服务微创投（筹备中）",
       status: "draft",
     });
+
+    // Loaded only to seed: the portal's screening module reads the environment (the session secret) when it loads,
+    // which db:migrate and create-admin, importing this file, must not need.
+    const { seedDemoProposals } = await import("./demo-proposals");
+    await seedDemoProposals(trx, { programId: demoProgram.id, manager, password: DEMO_PASSWORD });
   });
 }
