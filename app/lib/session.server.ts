@@ -36,7 +36,11 @@ export async function createUserSession(userId: number, request: Request, execut
   return sessionCookie.serialize(id);
 }
 
-async function sessionIdFrom(request: Request): Promise<string | null> {
+/**
+ * The session id the request's cookie carries, when the cookie's signature holds: the session may have expired
+ * or ended since. Only this server can have issued it.
+ */
+export async function signedSessionId(request: Request): Promise<string | null> {
   const value: unknown = await sessionCookie.parse(request.headers.get("cookie"));
   return typeof value === "string" ? value : null;
 }
@@ -75,7 +79,7 @@ function fromJson<T>(value: T | string): T {
 }
 
 export async function findSessionUser(request: Request) {
-  const sessionId = await sessionIdFrom(request);
+  const sessionId = await signedSessionId(request);
   if (!sessionId) return null;
   const executor = db();
   const memberships = membershipsOf(executor);
@@ -119,7 +123,7 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 }
 
 export async function destroyCurrentSession(request: Request, executor: Executor = db()): Promise<string> {
-  const sessionId = await sessionIdFrom(request);
+  const sessionId = await signedSessionId(request);
   if (sessionId) await executor.deleteFrom("session").where("id", "=", sessionId).execute();
   return sessionCookie.serialize("", { maxAge: 0 });
 }

@@ -18,7 +18,7 @@ import {
   createProgram,
   createProposal,
 } from "../factories";
-import { BASE_URL, callRoute, cookieFor } from "../support/routes";
+import { BASE_URL, callRoute, cookieFor, countRows } from "../support/routes";
 
 let program: Awaited<ReturnType<typeof createProgram>>;
 let applicant: Awaited<ReturnType<typeof createApplicant>>;
@@ -528,6 +528,35 @@ describe("a session that expired while typing", () => {
       params: { proposalId: String(draft.id) },
     });
     expect(elsewhere.data.restored).toBeNull();
+  });
+
+  test("a session keeps one stash: a later save replaces the earlier one", async () => {
+    const draft = await draftFor();
+    const staleCookie = await cookieFor(applicant.user.id);
+    await db().deleteFrom("session").where("userId", "=", applicant.user.id).execute();
+    const before = await countRows("draftStash");
+
+    const first = await edit(draft.id, undefined, draftForm({ title: "第一次" }), { Cookie: staleCookie });
+    const second = await edit(draft.id, undefined, draftForm({ title: "第二次" }), { Cookie: staleCookie });
+
+    expect(await countRows("draftStash")).toBe(before + 1);
+    expect(second.location).toBe(first.location);
+    const returnTo = new URL(second.location ?? "", BASE_URL).searchParams.get("redirectTo") ?? "";
+    const stashCookie = (second.headers.get("set-cookie") ?? "").match(/__draft_stash=[^;]+/)?.[0] ?? "";
+    const page = await callRoute(editLoader, returnTo, {
+      params: { proposalId: String(draft.id) },
+      headers: { Cookie: `${await cookieFor(applicant.user.id)}; ${stashCookie}` },
+    });
+    expect(page.data.restored.values.title).toBe("第二次");
+  });
+
+  test("a session cookie this server did not sign gets no stash", async () => {
+    const draft = await draftFor();
+    const before = await countRows("draftStash");
+    const result = await edit(draft.id, undefined, draftForm({ title: "伪造" }), { Cookie: "__session=forged" });
+    expect(result.status).toBe(302);
+    expect(result.headers.get("set-cookie") ?? "").not.toContain("__draft_stash=");
+    expect(await countRows("draftStash")).toBe(before);
   });
 
   test("an autosave without a session says so instead of navigating away", async () => {

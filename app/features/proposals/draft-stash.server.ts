@@ -1,9 +1,13 @@
 // A save that arrives after the session expired must not lose what was typed. The posted values are kept in the
-// draft_stash table under a random id; the browser gets the id in a signed cookie and in the address it returns
-// to after signing in (/proposals/7/edit?restore=<id>). The edit page restores the values only when the cookie,
-// the address and the page match, so a stash cannot be planted in someone else's form through a link; and only for
-// a user who may edit that proposal. A stash lives a week or until the restored form is saved.
-import { randomBytes } from "node:crypto";
+// draft_stash table; the browser gets the stash's id in a signed cookie and in the address it returns to after
+// signing in (/proposals/7/edit?restore=<id>). The edit page restores the values only when the cookie, the address
+// and the page match, so a stash cannot be planted in someone else's form through a link; and only for a user who
+// may edit that proposal. A stash lives a week or until the restored form is saved.
+//
+// Only a browser holding a session cookie this server signed gets a stash, and each such session keeps one: its
+// stash's id is derived from the session id with the server's secret, so a later save replaces the earlier one and a
+// client cannot fill the table by posting again and again.
+import { createHmac } from "node:crypto";
 import { createCookie } from "@remix-run/node";
 import { db } from "~/lib/db.server";
 import { cookiesAreSecure, env } from "~/lib/env.server";
@@ -25,19 +29,30 @@ const stashCookie = createCookie("__draft_stash", {
 
 export const RESTORE_PARAM = "restore";
 
-/** Keeps the values for the page at `path`; returns the address to come back to and the cookie to set. */
+/** The id of the one stash a session keeps: unguessable without the secret, the same for every save. */
+function stashIdFor(sessionId: string): string {
+  return createHmac("sha256", env().SESSION_SECRET).update(`draft-stash:${sessionId}`).digest("base64url");
+}
+
+/**
+ * Keeps the values for the page at `path` as the session's stash, replacing what it kept before; returns the address
+ * to come back to and the cookie to set.
+ */
 export async function stashFormValues(
+  sessionId: string,
   path: string,
   values: FormValues,
 ): Promise<{ returnTo: string; setCookie: string } | null> {
   const json = JSON.stringify(values);
   if (json.length > MAX_STASH_CHARS) return null;
-  const id = randomBytes(18).toString("base64url");
+  const id = stashIdFor(sessionId);
   const createdAt = nowIso();
+  const kept = { path, formValues: json, createdAt, expiresAt: addSeconds(createdAt, STASH_SECONDS) };
   await db().deleteFrom("draftStash").where("expiresAt", "<", createdAt).execute();
   await db()
     .insertInto("draftStash")
-    .values({ id, path, formValues: json, createdAt, expiresAt: addSeconds(createdAt, STASH_SECONDS) })
+    .values({ id, ...kept })
+    .onConflict((conflict) => conflict.column("id").doUpdateSet(kept))
     .execute();
   return {
     returnTo: `${path}?${new URLSearchParams({ [RESTORE_PARAM]: id })}`,

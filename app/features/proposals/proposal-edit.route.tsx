@@ -6,7 +6,7 @@ import { type FormValues, formDataToObject } from "~/lib/form-data";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { db } from "~/lib/db.server";
 import { assertFound, forbidden } from "~/lib/http";
-import { optionalUser, redirectWithFlash } from "~/lib/session.server";
+import { optionalUser, redirectWithFlash, signedSessionId } from "~/lib/session.server";
 import { parseFormData } from "~/lib/validation.server";
 import { Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -86,15 +86,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 /**
  * The session ran out while the user was typing: keep what they sent, send them to sign in, and bring them back
- * to this form with it restored. Only a browser that held a session gets a stash, so anonymous posts cannot fill
- * the table.
+ * to this form with it restored. Only a browser holding a session cookie this server signed gets a stash, one per
+ * session, so anonymous posts cannot fill the table.
  */
 async function stashAndSignIn(request: Request, proposalId: number) {
-  const hadSession = request.headers.get("cookie")?.includes("__session=") ?? false;
+  const sessionId = await signedSessionId(request);
   // Files are read past, not kept: a signed-out request gets no further than the stash.
   const { formData } = await readProposalForm(request, { keepFiles: false });
   const { intent: _intent, ...values } = formDataToObject(formData);
-  const stash = hadSession ? await stashFormValues(editPath(proposalId), values) : null;
+  const stash = sessionId ? await stashFormValues(sessionId, editPath(proposalId), values) : null;
   const signIn = `/sign-in?${new URLSearchParams({ redirectTo: stash?.returnTo ?? editPath(proposalId) })}`;
   const headers = stash ? { "Set-Cookie": stash.setCookie } : undefined;
   if (formData.get("intent") === "autosave") {
