@@ -1,7 +1,7 @@
 // Calls route loaders and actions the way Remix does: a real Request, a real signed session cookie, and the
 // thrown or returned Response (or data() result) normalised into something a test can assert on.
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { db } from "../../app/lib/db.server";
+import { type Database, db } from "../../app/lib/db.server";
 import { createUserSession } from "../../app/lib/session.server";
 
 export const BASE_URL = "http://localhost";
@@ -76,7 +76,7 @@ export async function callRoute<T = any>(
   }
 }
 
-export async function countRows(table: "auditEvent" | "outboxMessage" | "organization" | "program" | "user" | "invitation"): Promise<number> {
+export async function countRows(table: keyof Database): Promise<number> {
   const row = await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   return Number(row.n);
 }
