@@ -40,7 +40,25 @@ export interface IndicatorTargetInput {
   split: TargetGroupSplit[];
 }
 
-export interface ProposalContent {
+/** The proposal's narrative sections, in the order the form and the proposal page show them. */
+export const narrativeFields = [
+  "summary",
+  "needs",
+  "goals",
+  "activityPlan",
+  "innovation",
+  "sustainability",
+  "risks",
+] as const;
+export type NarrativeField = (typeof narrativeFields)[number];
+export type Narrative = Record<NarrativeField, string>;
+
+/** The narrative sections of whatever carries them (content, a stored row, a snapshot), and nothing else. */
+export function narrativeOf(source: Narrative): Narrative {
+  return Object.fromEntries(narrativeFields.map((field) => [field, source[field]])) as Narrative;
+}
+
+export interface ProposalContent extends Narrative {
   title: string;
   programCategoryId: number | null;
   targetGroupIds: number[];
@@ -48,13 +66,6 @@ export interface ProposalContent {
   startsOn: string | null;
   endsOn: string | null;
   expectedBeneficiaries: number | null;
-  summary: string;
-  needs: string;
-  goals: string;
-  activityPlan: string;
-  innovation: string;
-  sustainability: string;
-  risks: string;
   teamMembers: (TeamMemberInput | null)[];
   budgetLines: (BudgetLineInput | null)[];
   milestones: (MilestoneInput | null)[];
@@ -81,20 +92,13 @@ export function presentRows<T>(rows: readonly (T | null)[]): T[] {
 // ---- stored rows back into content ----
 
 export interface StoredProposalRows {
-  proposal: {
+  proposal: Narrative & {
     title: string;
     programCategoryId: number | null;
     serviceCommunity: string;
     startsOn: string | null;
     endsOn: string | null;
     expectedBeneficiaries: number | null;
-    summary: string;
-    needs: string;
-    goals: string;
-    activityPlan: string;
-    innovation: string;
-    sustainability: string;
-    risks: string;
   };
   targetGroupIds: number[];
   teamMembers: TeamMemberInput[];
@@ -147,13 +151,7 @@ export function storedToContent(stored: StoredProposalRows): ProposalContent {
     startsOn: proposal.startsOn,
     endsOn: proposal.endsOn,
     expectedBeneficiaries: proposal.expectedBeneficiaries,
-    summary: proposal.summary,
-    needs: proposal.needs,
-    goals: proposal.goals,
-    activityPlan: proposal.activityPlan,
-    innovation: proposal.innovation,
-    sustainability: proposal.sustainability,
-    risks: proposal.risks,
+    ...narrativeOf(proposal),
     teamMembers: stored.teamMembers,
     budgetLines: stored.budgetLines.map((line) => ({
       ...line,

@@ -4,7 +4,7 @@
 import type { FormValues } from "~/lib/form-data";
 import { fenToYuanInput, parseYuan } from "~/lib/money";
 import { type BudgetLineAmounts, fundingSources, quantityToInput, parseQuantity } from "./budget";
-import type { BudgetLineInput, IndicatorTargetInput, ProposalContent } from "./content";
+import { type BudgetLineInput, type IndicatorTargetInput, narrativeOf, type ProposalContent } from "./content";
 import type { ProposalFormValues } from "./schemas";
 
 type FormRows<K extends keyof ProposalFormValues> = NonNullable<ProposalFormValues[K]>;
@@ -81,13 +81,7 @@ export function contentToFormValues(content: ProposalContent, targetGroupIds: re
     startsOn: content.startsOn ?? "",
     endsOn: content.endsOn ?? "",
     expectedBeneficiaries: text(content.expectedBeneficiaries),
-    summary: content.summary,
-    needs: content.needs,
-    goals: content.goals,
-    activityPlan: content.activityPlan,
-    innovation: content.innovation,
-    sustainability: content.sustainability,
-    risks: content.risks,
+    ...narrativeOf(content),
     teamMembers: rows(content.teamMembers, (member) => ({ ...member }), emptyTeamMember, spareRows.teamMembers),
     budgetLines: rows(content.budgetLines, budgetLineValues, emptyBudgetLine, spareRows.budgetLines),
     milestones: rows(

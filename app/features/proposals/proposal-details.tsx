@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { formatShare } from "~/lib/format";
 import { CalendarDate, Money } from "~/ui/bits";
 import { type BudgetTotals, fundingSources, grantShareBp, lineAmountFen, quantityToInput } from "./budget";
-import { type ProposalContent, presentRows } from "./content";
+import { narrativeFields, type ProposalContent, presentRows } from "./content";
 import { costCategoryLabel, indicatorLabels, indicatorSplitText, targetGroupLabel } from "./labels";
 
 export interface ProposalDetailsProps {
@@ -75,14 +75,12 @@ export function ProposalDetails({
       </Section>
 
       <Section id="details-texts" title={t("sections.texts")}>
-        {(["summary", "needs", "goals", "activityPlan", "innovation", "sustainability", "risks"] as const).map(
-          (field) => (
-            <div key={field} className="proposal-details__text">
-              <h3>{t(`fields.${field}`)}</h3>
-              <Prose text={content[field]} />
-            </div>
-          ),
-        )}
+        {narrativeFields.map((field) => (
+          <div key={field} className="proposal-details__text">
+            <h3>{t(`fields.${field}`)}</h3>
+            <Prose text={content[field]} />
+          </div>
+        ))}
       </Section>
 
       <Section id="details-team" title={t("sections.team")}>

@@ -8,7 +8,14 @@ import { enqueueEmail, flushOutbox } from "~/lib/mail.server";
 import { nowIso, todayInChina } from "~/lib/time";
 import { budgetTotals, lineAmountFen } from "./budget";
 import { CUSTOM_INDICATOR } from "./indicators";
-import { type ProposalContent, presentRows, proposalNumber, type StoredProposalRows, storedToContent } from "./content";
+import {
+  narrativeOf,
+  type ProposalContent,
+  presentRows,
+  proposalNumber,
+  type StoredProposalRows,
+  storedToContent,
+} from "./content";
 import { canTransition, isEditableStatus, nextStatus, statusesCountingTowardsLimit } from "./proposal-lifecycle";
 import { buildSnapshot, type ProposalSnapshot } from "./snapshot";
 import {
@@ -524,13 +531,7 @@ export async function saveDraftIn(trx: Executor, input: SaveDraftInput): Promise
       startsOn: content.startsOn,
       endsOn: content.endsOn,
       expectedBeneficiaries: content.expectedBeneficiaries,
-      summary: content.summary,
-      needs: content.needs,
-      goals: content.goals,
-      activityPlan: content.activityPlan,
-      innovation: content.innovation,
-      sustainability: content.sustainability,
-      risks: content.risks,
+      ...narrativeOf(content),
       grantRequestedFen: totals.grantRequestedFen,
       totalBudgetFen: totals.totalFen,
       updatedAt: savedAt,

@@ -2,7 +2,7 @@
 // (never the applicant's unsubmitted edits of a returned proposal) through the same ProposalDetails the applicant
 // sees, so the snapshot is put back into the shapes that component takes.
 import { budgetTotals } from "./budget";
-import type { ProposalContent } from "./content";
+import { narrativeOf, type ProposalContent } from "./content";
 import type { ProposalDetailsProps } from "./proposal-details";
 import type { ProposalSnapshot } from "./snapshot";
 
@@ -15,13 +15,7 @@ export function snapshotContent(snapshot: ProposalSnapshot): ProposalContent {
     startsOn: snapshot.startsOn,
     endsOn: snapshot.endsOn,
     expectedBeneficiaries: snapshot.expectedBeneficiaries,
-    summary: snapshot.summary,
-    needs: snapshot.needs,
-    goals: snapshot.goals,
-    activityPlan: snapshot.activityPlan,
-    innovation: snapshot.innovation,
-    sustainability: snapshot.sustainability,
-    risks: snapshot.risks,
+    ...narrativeOf(snapshot),
     teamMembers: snapshot.teamMembers,
     budgetLines: snapshot.budgetLines,
     milestones: snapshot.milestones,

@@ -6,14 +6,15 @@ import type {
   BudgetLineInput,
   IndicatorTargetInput,
   MilestoneInput,
+  Narrative,
   ProposalContent,
   TeamMemberInput,
 } from "./content";
-import { presentRows } from "./content";
+import { narrativeOf, presentRows } from "./content";
 
 export const SNAPSHOT_FORMAT = 1;
 
-export interface ProposalSnapshot {
+export interface ProposalSnapshot extends Narrative {
   format: typeof SNAPSHOT_FORMAT;
   number: string;
   version: number;
@@ -28,13 +29,6 @@ export interface ProposalSnapshot {
   startsOn: string | null;
   endsOn: string | null;
   expectedBeneficiaries: number | null;
-  summary: string;
-  needs: string;
-  goals: string;
-  activityPlan: string;
-  innovation: string;
-  sustainability: string;
-  risks: string;
   teamMembers: TeamMemberInput[];
   budgetLines: (BudgetLineInput & { amountFen: number })[];
   totals: Omit<BudgetTotals, "grantByCategory">;
@@ -76,13 +70,7 @@ export function buildSnapshot(sources: SnapshotSources): ProposalSnapshot {
     startsOn: content.startsOn,
     endsOn: content.endsOn,
     expectedBeneficiaries: content.expectedBeneficiaries,
-    summary: content.summary,
-    needs: content.needs,
-    goals: content.goals,
-    activityPlan: content.activityPlan,
-    innovation: content.innovation,
-    sustainability: content.sustainability,
-    risks: content.risks,
+    ...narrativeOf(content),
     teamMembers: presentRows(content.teamMembers),
     budgetLines: lines.map((line) => ({
       ...line,

@@ -5,6 +5,7 @@
 // category and item, a milestone's title, a target's indicator, a member's name) count as changed, and whatever is
 // left was removed or added.
 import type { FundingSource } from "./budget";
+import { narrativeFields } from "./content";
 import type { ProposalSnapshot } from "./snapshot";
 
 export const diffedFields = [
@@ -14,13 +15,7 @@ export const diffedFields = [
   "startsOn",
   "endsOn",
   "expectedBeneficiaries",
-  "summary",
-  "needs",
-  "goals",
-  "activityPlan",
-  "innovation",
-  "sustainability",
-  "risks",
+  ...narrativeFields,
 ] as const;
 export type DiffedField = (typeof diffedFields)[number];
 
