@@ -67,6 +67,14 @@ export function flushOutbox(transport: MailTransport = configuredTransport()): P
   return flush;
 }
 
+/**
+ * Starts a flush without waiting for it, for an answer that must take the same time whether or not it queued a
+ * message (the mail server's round trip would tell). A failure is logged; the messages stay for the next flush.
+ */
+export function flushOutboxInBackground(): void {
+  flushOutbox().catch((error: unknown) => console.error("outbox: delivery in the background failed", error));
+}
+
 async function deliverPending(transport: MailTransport): Promise<number> {
   const pending = await db()
     .selectFrom("outboxMessage")

@@ -4,13 +4,18 @@ import { action as forgotAction } from "~/features/auth/forgot-password.route";
 import { action as resetAction, loader as resetLoader } from "~/features/auth/reset-password.route";
 import { action as signInAction } from "~/features/auth/sign-in.route";
 import { db } from "~/lib/db.server";
+import { flushOutbox } from "~/lib/mail.server";
 import { createPasswordReset, createUser, DEFAULT_PASSWORD } from "../factories";
 import { BASE_URL, callRoute, cookieFor, countRows, sessionCookieFrom } from "../support/routes";
 
 const NEW_PASSWORD = "spring-rain-2026";
 
+/** Asks for a reset link, then waits for the email, which leaves after the answer. */
 async function requestReset(email: string, headers: Record<string, string> = {}) {
-  return callRoute(forgotAction, "/forgot-password", { form: { email }, headers });
+  const result = await callRoute(forgotAction, "/forgot-password", { form: { email }, headers });
+  // Flushes run one after another, so this one ends after the one the request started.
+  await flushOutbox();
+  return result;
 }
 
 async function latestEmailTo(recipient: string) {

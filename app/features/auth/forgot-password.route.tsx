@@ -3,7 +3,7 @@ import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requestOrigin } from "~/features/invitations/invitations.server";
 import { getTranslator } from "~/lib/i18n/i18n.server";
-import { flushOutbox } from "~/lib/mail.server";
+import { flushOutboxInBackground } from "~/lib/mail.server";
 import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -20,8 +20,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseRequestForm(request, ForgotPasswordSchema);
   if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const queued = await requestPasswordReset({ email: parsed.data.email, origin: requestOrigin(request), t: parsed.t });
-  if (queued) await flushOutbox();
-  // One answer whether or not the email has an account, so this form cannot be used to find out who does.
+  // One answer whether or not the email has an account, so this form cannot be used to find out who does; and the
+  // email leaves after the answer, so neither can the time the answer takes.
+  if (queued) flushOutboxInBackground();
   return redirectWithFlash("/sign-in", { kind: "info", message: "auth:forgotPassword.sent" });
 }
 
