@@ -3,17 +3,34 @@
 // portal's own data functions (draft, save, submit, screen, revise and resubmit) inside the seed's transaction, so
 // its number, frozen versions, screening record, audit events, receipt and the list's tally are what the portal
 // itself writes. Each step is then dated into the past week, so the demo reads as a call that has been open a while.
+// Most proposals carry one or two attachments made at seed time (a budget workbook built from the proposal's own
+// lines, a copy of the organisation's certificate as a small PDF), stored as the portal stores an upload: under
+// UPLOAD_DIR, typed from their bytes, attached before the submission whose frozen version lists them.
 // The demo applicant's and team's organisations get none: the browser tests file proposals for them, and the
 // program takes two per organisation.
+import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import type { CostCategory, StandardTargetGroup } from "../app/features/programs/catalogues";
-import type { FundingSource } from "../app/features/proposals/budget";
-import type { IndicatorTargetInput, ProposalContent } from "../app/features/proposals/content";
+import {
+  checkUploads,
+  discardAttachmentFiles,
+  removeAttachmentIn,
+  storeAttachmentsIn,
+} from "../app/features/proposals/attachments.server";
+import {
+  budgetTotals,
+  type FundingSource,
+  fundingSources,
+  lineAmountFen,
+  QUANTITY_SCALE,
+} from "../app/features/proposals/budget";
+import { type IndicatorTargetInput, presentRows, type ProposalContent } from "../app/features/proposals/content";
 import { receiptEmail, screeningEmails } from "../app/features/proposals/emails.server";
 import { CUSTOM_INDICATOR, type IndicatorCode } from "../app/features/proposals/indicators";
 import {
   createDraftIn,
   findProgramForProposals,
+  listAttachments,
   type ProgramForProposals,
   type ReceiptFacts,
   saveDraftIn,
@@ -23,6 +40,8 @@ import type { ScreeningDecision } from "../app/features/proposals/screening";
 import { screenProposalIn } from "../app/features/proposals/screening.server";
 import type { ProposalSnapshot } from "../app/features/proposals/snapshot";
 import { nowIso, todayInChina } from "../app/lib/time";
+import { programs as programsZh } from "../app/locales/zh-CN/programs";
+import { proposals as proposalsZh } from "../app/locales/zh-CN/proposals";
 import { addOrganizationMember, createOrganization, createUser } from "../tests/factories";
 import type { Database, NewOrganization } from "./schema";
 
@@ -209,10 +228,21 @@ interface When {
   at: `${number}:${number}`;
 }
 
+/**
+ * A file the applicant attaches: "budget" is the budget workbook (预算明细表.xlsx) built from the proposal's lines as
+ * they stand; "certificate" a copy of the organisation's registration certificate, or of a team's filing with its
+ * residents' committee; any other document is a one-page PDF with a few lines of ASCII text (the PDF's built-in
+ * font has no Chinese; the Chinese is in the name).
+ */
+type DemoFile = "budget" | "certificate" | { name: string; lines: string[] };
+
 type Step =
   | { screen: ScreeningDecision; comment: string; when: When }
-  /** The applicant revises a returned proposal and hands it in again as the next version. */
-  | { resubmit: (content: ProposalContent) => ProposalContent; when: When };
+  /**
+   * The applicant revises a returned proposal, attaches files (a file of the same name replaces the one attached
+   * before) and hands it in again as the next version.
+   */
+  | { resubmit: (content: ProposalContent) => ProposalContent; attach?: DemoFile[]; when: When };
 
 /** cost category, item, unit price (yuan), quantity, unit, funding source, basis of calculation */
 type Line = [CostCategory, string, number, number, string, FundingSource, string];
@@ -239,6 +269,8 @@ interface DemoProposal {
   budget: Line[];
   milestones: Stone[];
   targets: Target[];
+  /** Attached shortly before the first submission. */
+  attachments?: DemoFile[];
   submitted: When;
   then?: Step[];
 }
@@ -292,6 +324,7 @@ const proposals: DemoProposal[] = [
       ["service_visits", 720, { elderly: 720 }],
       ["satisfaction", 95],
     ],
+    attachments: ["budget", "certificate"],
     submitted: { daysAgo: 6, at: "09:40" },
     then: [
       { screen: "eligible", comment: "材料齐全，预算测算清楚，进入初审评审。", when: { daysAgo: 3, at: "10:20" } },
@@ -344,6 +377,7 @@ const proposals: DemoProposal[] = [
       ["service_visits", 620, { disabled: 620 }],
       ["volunteers", 20],
     ],
+    attachments: ["budget"],
     submitted: { daysAgo: 2, at: "16:05" },
   },
   {
@@ -393,6 +427,7 @@ const proposals: DemoProposal[] = [
       ["service_visits", 5400, { children: 5400 }],
       ["satisfaction", 90],
     ],
+    attachments: ["budget", "certificate"],
     submitted: { daysAgo: 6, at: "14:20" },
     then: [{ screen: "eligible", comment: "", when: { daysAgo: 3, at: "10:35" } }],
   },
@@ -442,6 +477,7 @@ const proposals: DemoProposal[] = [
       ["activities", 40],
       [{ name: "心理测评改善率", unit: "%" }, 70],
     ],
+    attachments: ["budget"],
     submitted: { daysAgo: 5, at: "11:10" },
     then: [
       {
@@ -465,6 +501,17 @@ const proposals: DemoProposal[] = [
               : stone,
           ),
         }),
+        attach: [
+          "budget",
+          {
+            name: "督导心理咨询师资格证书（复印件）.pdf",
+            lines: [
+              "Certificate of Psychological Counsellor, Level 2 (copy)",
+              "Holder: Zheng Lei",
+              "Supervisor of the project, see the team list of the proposal",
+            ],
+          },
+        ],
         when: { daysAgo: 2, at: "21:15" },
       },
     ],
@@ -515,6 +562,7 @@ const proposals: DemoProposal[] = [
       ["beneficiaries", 120],
       ["volunteer_hours", 600],
     ],
+    attachments: ["budget", "certificate"],
     submitted: { daysAgo: 5, at: "09:15" },
   },
   {
@@ -560,6 +608,7 @@ const proposals: DemoProposal[] = [
       ["activities", 52],
       ["satisfaction", 90],
     ],
+    attachments: ["certificate"],
     submitted: { daysAgo: 4, at: "10:00" },
     then: [
       {
@@ -616,6 +665,7 @@ const proposals: DemoProposal[] = [
       ["activities", 60],
       [{ name: "学员人均增收", unit: "元" }, 1200],
     ],
+    attachments: ["budget"],
     submitted: { daysAgo: 4, at: "16:45" },
   },
   {
@@ -660,6 +710,7 @@ const proposals: DemoProposal[] = [
       ["beneficiaries", 40, { needy: 28, elderly: 12 }],
       ["volunteers", 26],
     ],
+    attachments: ["certificate"],
     submitted: { daysAgo: 3, at: "19:30" },
   },
   {
@@ -703,6 +754,7 @@ const proposals: DemoProposal[] = [
       ["service_visits", 360, { elderly: 360 }],
       ["volunteer_hours", 240],
     ],
+    attachments: ["budget"],
     submitted: { daysAgo: 3, at: "20:10" },
     then: [
       {
@@ -754,6 +806,7 @@ const proposals: DemoProposal[] = [
       ["service_visits", 240],
       ["volunteers", 40],
     ],
+    attachments: ["budget", "certificate"],
     submitted: { daysAgo: 2, at: "10:30" },
   },
   {
@@ -797,6 +850,7 @@ const proposals: DemoProposal[] = [
       ["activities", 48],
       [{ name: "绘本借阅", unit: "册次" }, 1200],
     ],
+    attachments: ["budget"],
     submitted: { daysAgo: 5, at: "20:45" },
     then: [{ screen: "eligible", comment: "", when: { daysAgo: 2, at: "09:50" } }],
   },
@@ -928,6 +982,7 @@ const proposals: DemoProposal[] = [
       ["activities", 30],
       [{ name: "测绘无障碍设施", unit: "处" }, 120],
     ],
+    attachments: ["budget"],
     submitted: { daysAgo: 6, at: "11:30" },
     then: [
       {
@@ -948,6 +1003,8 @@ const DAY = 24 * 60 * MINUTE;
 const DRAFTING_MINUTES = 150;
 /** A returned proposal's revision is saved this long before it is handed in again. */
 const REVISING_MINUTES = 40;
+/** The first submission's files are uploaded (with a save of the draft, as the form posts them) this long before. */
+const ATTACHING_MINUTES = 20;
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
@@ -1020,6 +1077,8 @@ async function dated<T>(trx: DB, since: string, at: string, step: () => Promise<
   await trx.updateTable("proposal").set({ updatedAt: at }).where("updatedAt", ">=", since).execute();
   await trx.updateTable("proposal").set({ submittedAt: at }).where("submittedAt", ">=", since).execute();
   await trx.updateTable("proposalScreening").set({ decidedAt: at }).where("decidedAt", ">=", since).execute();
+  await trx.updateTable("attachment").set({ createdAt: at }).where("createdAt", ">=", since).execute();
+  await trx.updateTable("attachment").set({ removedAt: at }).where("removedAt", ">=", since).execute();
   await trx.updateTable("auditEvent").set({ at }).where("at", ">=", since).execute();
   // Seeding sends no email. The receipts and decisions stay in the outbox as the history's messages, marked
   // delivered, so that no later flush sends them to the demo addresses.
@@ -1044,14 +1103,191 @@ function refused(title: string, result: unknown): Error {
   return new Error(`The demo proposal "${title}" was refused: ${JSON.stringify(result)}`);
 }
 
+// ---- the attached files ----
+
+const DEMO_DOCUMENT_NOTE = "Demo copy made by the portal's seed - not a real document.";
+
+/**
+ * The budget workbook an applicant keeps beside the form: the proposal's lines as they stand (amounts as formulas
+ * with their values cached, so any viewer shows them), the total and its split by funding source.
+ */
+async function budgetWorkbook(content: ProposalContent, organizationName: string, when: string): Promise<Buffer> {
+  const label = proposalsZh.fields.budgetLine;
+  const columns: [string, number][] = [
+    [label.category, 14],
+    [label.item, 36],
+    [label.unitPrice, 12],
+    [label.quantity, 9],
+    [label.unit, 8],
+    [`${label.amount}（元）`, 14],
+    [label.fundingSource, 12],
+    [label.basis, 36],
+  ];
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = organizationName;
+  workbook.created = new Date(when);
+  workbook.modified = new Date(when);
+  const sheet = workbook.addWorksheet("预算明细");
+  sheet.columns = columns.map(([, width]) => ({ width }));
+  for (const column of [3, 6]) sheet.getColumn(column).numFmt = "#,##0.00";
+  sheet.mergeCells("A1:H1");
+  sheet.getCell("A1").value = `${content.title} 预算明细表`;
+  sheet.getCell("A1").font = { bold: true, size: 14 };
+  sheet.getCell("A1").alignment = { horizontal: "center" };
+  sheet.mergeCells("A2:H2");
+  sheet.getCell("A2").value = `申报单位：${organizationName}`;
+  const head = sheet.addRow(columns.map(([header]) => header));
+  head.font = { bold: true };
+
+  const lines = presentRows(content.budgetLines);
+  const first = head.number + 1;
+  const last = head.number + lines.length;
+  lines.forEach((line, index) => {
+    const row = first + index;
+    sheet.addRow([
+      line.category ? programsZh.catalogue.costCategory[line.category] : "",
+      line.item,
+      (line.unitPriceFen ?? 0) / 100,
+      (line.quantityHundredths ?? 0) / QUANTITY_SCALE,
+      line.unit,
+      { formula: `C${row}*D${row}`, result: lineAmountFen(line.unitPriceFen, line.quantityHundredths) / 100 },
+      line.fundingSource ? proposalsZh.fundingSources[line.fundingSource] : "",
+      line.basis,
+    ]);
+  });
+  const totals = budgetTotals(lines);
+  sheet.addRow(["合计", "", "", "", "", { formula: `SUM(F${first}:F${last})`, result: totals.totalFen / 100 }]).font = {
+    bold: true,
+  };
+  for (const source of fundingSources) {
+    const name = proposalsZh.fundingSources[source];
+    const formula = `SUMIF(G${first}:G${last},"${name}",F${first}:F${last})`;
+    sheet.addRow(["", `其中：${name}`, "", "", "", { formula, result: totals.bySource[source] / 100 }]);
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * A one-page PDF 1.4 with the lines set in Helvetica at the top left of an A4 page. Written by hand: nothing the
+ * portal depends on writes PDFs, and a scanned copy needs no more than this to be listed, downloaded and typed.
+ */
+function onePagePdf(lines: readonly string[]): Buffer {
+  const shown = lines.map((line) => {
+    if (!/^[\x20-\x7e]*$/.test(line)) throw new Error(`The built-in PDF font shows ASCII only: ${line}`);
+    return `(${line.replace(/[\\()]/g, "\\$&")}) Tj T*`;
+  });
+  const stream = ["BT", "/F1 12 Tf", "18 TL", "72 770 Td", ...shown, "ET"].join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+  ];
+  // All ASCII, so string lengths are the byte offsets the cross-reference table needs.
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((body, index) => {
+    const offset = pdf.length;
+    pdf += `${index + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((offset) => `${String(offset).padStart(10, "0")} 00000 n \n`).join("");
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, "ascii");
+}
+
+/** A copy of the organisation's registration certificate, or of a volunteer team's filing with its community. */
+function certificate({ fields }: DemoOrganization): { name: string; lines: string[] } {
+  if (fields.uscc) {
+    return {
+      name:
+        fields.orgType === "social_group"
+          ? "社会团体法人登记证书（复印件）.pdf"
+          : "民办非企业单位登记证书（复印件）.pdf",
+      lines: [
+        "Certificate of Registration (copy)",
+        `Unified Social Credit Code: ${fields.uscc}`,
+        `Registered on: ${fields.registeredOn}`,
+        "Registration authority: Civil Affairs Bureau of Shushan District, Hefei",
+      ],
+    };
+  }
+  return {
+    name: "社区社会组织备案证明（复印件）.pdf",
+    lines: [
+      "Filing Certificate of a Community Social Organisation (copy)",
+      `Filing number: ${fields.filingNumber}`,
+      `Filed on: ${fields.registeredOn}`,
+    ],
+  };
+}
+
+async function demoFile(
+  file: DemoFile,
+  context: { content: ProposalContent; organization: DemoOrganization; when: string },
+): Promise<{ filename: string; bytes: Buffer }> {
+  if (file === "budget") {
+    return {
+      filename: "预算明细表.xlsx",
+      bytes: await budgetWorkbook(context.content, context.organization.fields.name, context.when),
+    };
+  }
+  const { name, lines } = file === "certificate" ? certificate(context.organization) : file;
+  return { filename: name, bytes: onePagePdf([...lines, "", DEMO_DOCUMENT_NOTE]) };
+}
+
+/**
+ * Attaches the files as the edit form's upload does: typed from their bytes and stored by the portal's functions.
+ * A file named like one already attached replaces it (the applicant removes the old copy, then uploads the new).
+ * Each stored name is pushed onto `written`, so that a failed seed deletes the files again.
+ */
+async function attachFiles(
+  trx: DB,
+  target: { proposalId: number; organizationId: number; userId: number; title: string },
+  files: readonly { filename: string; bytes: Buffer }[],
+  written: string[],
+): Promise<void> {
+  const { accepted, problems } = await checkUploads(
+    files.map((file) => ({ filename: file.filename, size: file.bytes.byteLength, bytes: file.bytes })),
+  );
+  if (problems.length > 0) throw refused(target.title, problems);
+  const context = { proposalId: target.proposalId, organizationId: target.organizationId, userId: target.userId };
+  for (const old of await listAttachments(trx, target.proposalId)) {
+    if (!accepted.some((upload) => upload.filename === old.originalName)) continue;
+    const { unusedFile } = await removeAttachmentIn(trx, { ...context, attachmentId: old.id });
+    // Only a never-submitted proposal's file loses its row; the seed is one transaction, so should it fail, no row
+    // is left to miss the file.
+    if (unusedFile) discardAttachmentFiles([unusedFile]);
+  }
+  const stored = await storeAttachmentsIn(trx, { ...context, uploads: accepted }, written);
+  if (!stored.ok) throw refused(target.title, stored);
+}
+
 /**
  * Adds the organisations and their proposals to the demo program, the manager (a staff member of the program's
  * funder) screening some of them. Pass the seed's transaction.
  */
-export async function seedDemoProposals(
-  trx: DB,
-  options: { programId: number; manager: { id: number }; password: string },
-): Promise<void> {
+export async function seedDemoProposals(trx: DB, options: SeedOptions): Promise<void> {
+  // The attachments' files are on disk before the seed's transaction commits; should seeding fail, they would
+  // belong to no row, so they are deleted again.
+  const written: string[] = [];
+  try {
+    await writeDemoProposals(trx, options, written);
+  } catch (error) {
+    discardAttachmentFiles(written);
+    throw error;
+  }
+}
+
+interface SeedOptions {
+  programId: number;
+  manager: { id: number };
+  password: string;
+}
+
+async function writeDemoProposals(trx: DB, options: SeedOptions, written: string[]): Promise<void> {
   const owners = new Map<string, { organizationId: number; user: { id: number; email: string } }>();
   for (const [key, organization] of Object.entries(organizations)) {
     const user = await createUser(trx, { ...organization.owner, password: options.password });
@@ -1074,6 +1310,7 @@ export async function seedDemoProposals(
     const owner = owners.get(proposal.organization);
     if (!owner) throw new Error(`no demo organisation ${proposal.organization}`);
     const { user } = owner;
+    const organization: DemoOrganization = organizations[proposal.organization];
     const submittedAt = at(proposal.submitted);
     const startedAt = minutesBefore(submittedAt, DRAFTING_MINUTES);
     const proposalId = await dated(trx, since, startedAt, () =>
@@ -1084,10 +1321,14 @@ export async function seedDemoProposals(
         userId: user.id,
       }),
     );
-    const save = (content: ProposalContent, when: string) =>
+    const target = { proposalId, organizationId: owner.organizationId, userId: user.id, title: proposal.text.title };
+    // A save posts the form, with the files picked in it, if any.
+    const save = (content: ProposalContent, when: string, attach: readonly DemoFile[] = []) =>
       dated(trx, since, when, async () => {
         const result = await saveDraftIn(trx, { proposalId, userId: user.id, content, audit: true });
         if (!result.ok) throw refused(proposal.text.title, result);
+        const files = await Promise.all(attach.map((file) => demoFile(file, { content, organization, when })));
+        if (files.length > 0) await attachFiles(trx, target, files, written);
       });
     const submit = (when: string) =>
       dated(trx, since, when, async () => {
@@ -1099,6 +1340,7 @@ export async function seedDemoProposals(
 
     let content = contentFor(proposal, program);
     await save(content, startedAt);
+    if (proposal.attachments) await save(content, minutesBefore(submittedAt, ATTACHING_MINUTES), proposal.attachments);
     await submit(submittedAt);
     for (const step of proposal.then ?? []) {
       const when = at(step.when);
@@ -1116,7 +1358,7 @@ export async function seedDemoProposals(
         });
       } else {
         content = step.resubmit(content);
-        await save(content, minutesBefore(when, REVISING_MINUTES));
+        await save(content, minutesBefore(when, REVISING_MINUTES), step.attach);
         await submit(when);
       }
     }

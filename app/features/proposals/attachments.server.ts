@@ -13,7 +13,7 @@ import {
 } from "@remix-run/node";
 import { fileTypeFromBuffer } from "file-type";
 import { recordAudit } from "~/lib/audit.server";
-import { db } from "~/lib/db.server";
+import { db, type Executor } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
 import { nowIso } from "~/lib/time";
 import {
@@ -127,115 +127,139 @@ export function attachmentFilePath(storedName: string): string {
 
 export type StoreResult = { ok: true; stored: number } | { ok: false; problem: UploadProblem };
 
+export interface StoreInput {
+  proposalId: number;
+  organizationId: number;
+  userId: number;
+  uploads: readonly CheckedUpload[];
+}
+
 /**
  * Writes the files and their rows (one transaction, one audit event per file). A file already attached to the
  * proposal (same bytes) is skipped, so a form posted twice does not attach it twice. The per-proposal cap is
  * checked inside the transaction, with the proposal row locked, so two uploads at once cannot pass it together.
  * Files written before a failed transaction are deleted again.
  */
-export async function storeAttachments(input: {
-  proposalId: number;
-  organizationId: number;
-  userId: number;
-  uploads: readonly CheckedUpload[];
-}): Promise<StoreResult> {
+export async function storeAttachments(input: StoreInput): Promise<StoreResult> {
   if (input.uploads.length === 0) return { ok: true, stored: 0 };
-  fs.mkdirSync(uploadDirectory(), { recursive: true });
   const written: string[] = [];
   try {
     return await db()
       .transaction()
-      .execute(async (trx): Promise<StoreResult> => {
-        await lockProposalRow(trx, input.proposalId);
-        const existing = await listAttachments(trx, input.proposalId);
-        const present = new Set(existing.map((attachment) => attachment.sha256));
-        const fresh = input.uploads.filter(
-          (upload, index) =>
-            !present.has(upload.sha256) && input.uploads.findIndex((other) => other.sha256 === upload.sha256) === index,
-        );
-        if (existing.length + fresh.length > MAX_ATTACHMENTS_PER_PROPOSAL) {
-          return { ok: false, problem: { code: "tooMany", max: MAX_ATTACHMENTS_PER_PROPOSAL } };
-        }
-        for (const upload of fresh) {
-          const storedName = `${randomBytes(16).toString("hex")}.${upload.extension}`;
-          await fs.promises.writeFile(attachmentFilePath(storedName), upload.bytes, { flag: "wx" });
-          written.push(storedName);
-          const { id } = await trx
-            .insertInto("attachment")
-            .values({
-              proposalId: input.proposalId,
-              originalName: upload.filename.slice(0, 200),
-              storedName,
-              mimeType: upload.mimeType,
-              sizeBytes: upload.bytes.byteLength,
-              sha256: upload.sha256,
-              uploadedBy: input.userId,
-              createdAt: nowIso(),
-            })
-            .returning("id")
-            .executeTakeFirstOrThrow();
-          await recordAudit(trx, {
-            actorUserId: input.userId,
-            action: "proposal.attachment_added",
-            entityType: "attachment",
-            entityId: id,
-            organizationId: input.organizationId,
-            after: {
-              proposalId: input.proposalId,
-              originalName: upload.filename,
-              mimeType: upload.mimeType,
-              sha256: upload.sha256,
-            },
-          });
-        }
-        return { ok: true, stored: fresh.length };
-      });
+      .execute((trx) => storeAttachmentsIn(trx, input, written));
   } catch (error) {
-    for (const storedName of written) fs.rmSync(attachmentFilePath(storedName), { force: true });
+    discardAttachmentFiles(written);
     throw error;
   }
+}
+
+/**
+ * storeAttachments inside the caller's transaction. Each file's stored name is pushed onto `written` as soon as
+ * the file is on disk, so that the caller can discard them (discardAttachmentFiles) if its transaction fails.
+ */
+export async function storeAttachmentsIn(trx: Executor, input: StoreInput, written: string[]): Promise<StoreResult> {
+  fs.mkdirSync(uploadDirectory(), { recursive: true });
+  await lockProposalRow(trx, input.proposalId);
+  const existing = await listAttachments(trx, input.proposalId);
+  const present = new Set(existing.map((attachment) => attachment.sha256));
+  const fresh = input.uploads.filter(
+    (upload, index) =>
+      !present.has(upload.sha256) && input.uploads.findIndex((other) => other.sha256 === upload.sha256) === index,
+  );
+  if (existing.length + fresh.length > MAX_ATTACHMENTS_PER_PROPOSAL) {
+    return { ok: false, problem: { code: "tooMany", max: MAX_ATTACHMENTS_PER_PROPOSAL } };
+  }
+  for (const upload of fresh) {
+    const storedName = `${randomBytes(16).toString("hex")}.${upload.extension}`;
+    await fs.promises.writeFile(attachmentFilePath(storedName), upload.bytes, { flag: "wx" });
+    written.push(storedName);
+    const { id } = await trx
+      .insertInto("attachment")
+      .values({
+        proposalId: input.proposalId,
+        originalName: upload.filename.slice(0, 200),
+        storedName,
+        mimeType: upload.mimeType,
+        sizeBytes: upload.bytes.byteLength,
+        sha256: upload.sha256,
+        uploadedBy: input.userId,
+        createdAt: nowIso(),
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, {
+      actorUserId: input.userId,
+      action: "proposal.attachment_added",
+      entityType: "attachment",
+      entityId: id,
+      organizationId: input.organizationId,
+      after: {
+        proposalId: input.proposalId,
+        originalName: upload.filename,
+        mimeType: upload.mimeType,
+        sha256: upload.sha256,
+      },
+    });
+  }
+  return { ok: true, stored: fresh.length };
+}
+
+/** Deletes stored files whose rows were never committed. */
+export function discardAttachmentFiles(storedNames: readonly string[]): void {
+  for (const storedName of storedNames) fs.rmSync(attachmentFilePath(storedName), { force: true });
+}
+
+export interface RemoveInput {
+  proposalId: number;
+  attachmentId: number;
+  organizationId: number;
+  userId: number;
 }
 
 /**
  * Takes an attachment off the proposal. Before the first submission no version refers to it, so the row and the
  * file go; afterwards it is only marked removed, because a frozen version lists it.
  */
-export async function removeAttachment(input: {
-  proposalId: number;
-  attachmentId: number;
-  organizationId: number;
-  userId: number;
-}): Promise<boolean> {
-  const removed = await db()
+export async function removeAttachment(input: RemoveInput): Promise<boolean> {
+  const { removed, unusedFile } = await db()
     .transaction()
-    .execute(async (trx) => {
-      const attachment = await trx
-        .selectFrom("attachment")
-        .innerJoin("proposal", "proposal.id", "attachment.proposalId")
-        .select(["attachment.id", "attachment.storedName", "attachment.originalName", "proposal.currentVersion"])
-        .where("attachment.id", "=", input.attachmentId)
-        .where("attachment.proposalId", "=", input.proposalId)
-        .where("attachment.removedAt", "is", null)
-        .executeTakeFirst();
-      if (!attachment) return null;
-      if (attachment.currentVersion === 0) {
-        await trx.deleteFrom("attachment").where("id", "=", attachment.id).execute();
-      } else {
-        await trx.updateTable("attachment").set({ removedAt: nowIso() }).where("id", "=", attachment.id).execute();
-      }
-      await recordAudit(trx, {
-        actorUserId: input.userId,
-        action: "proposal.attachment_removed",
-        entityType: "attachment",
-        entityId: attachment.id,
-        organizationId: input.organizationId,
-        before: { proposalId: input.proposalId, originalName: attachment.originalName },
-      });
-      return attachment.currentVersion === 0 ? attachment.storedName : "";
-    });
-  if (removed === null) return false;
-  if (removed !== "") fs.rmSync(attachmentFilePath(removed), { force: true });
-  return true;
+    .execute((trx) => removeAttachmentIn(trx, input));
+  if (unusedFile) discardAttachmentFiles([unusedFile]);
+  return removed;
+}
+
+/**
+ * removeAttachment inside the caller's transaction. When the row went, `unusedFile` names its stored file, which
+ * the caller deletes once the transaction has committed.
+ */
+export async function removeAttachmentIn(
+  trx: Executor,
+  input: RemoveInput,
+): Promise<{ removed: boolean; unusedFile: string | null }> {
+  const attachment = await trx
+    .selectFrom("attachment")
+    .innerJoin("proposal", "proposal.id", "attachment.proposalId")
+    .select(["attachment.id", "attachment.storedName", "attachment.originalName", "proposal.currentVersion"])
+    .where("attachment.id", "=", input.attachmentId)
+    .where("attachment.proposalId", "=", input.proposalId)
+    .where("attachment.removedAt", "is", null)
+    .executeTakeFirst();
+  if (!attachment) return { removed: false, unusedFile: null };
+  const unversioned = attachment.currentVersion === 0;
+  if (unversioned) {
+    await trx.deleteFrom("attachment").where("id", "=", attachment.id).execute();
+  } else {
+    await trx.updateTable("attachment").set({ removedAt: nowIso() }).where("id", "=", attachment.id).execute();
+  }
+  await recordAudit(trx, {
+    actorUserId: input.userId,
+    action: "proposal.attachment_removed",
+    entityType: "attachment",
+    entityId: attachment.id,
+    organizationId: input.organizationId,
+    before: { proposalId: input.proposalId, originalName: attachment.originalName },
+  });
+  return { removed: true, unusedFile: unversioned ? attachment.storedName : null };
 }
 
 /** An attachment of the given proposal, removed or not (older versions still link to removed ones). */
