@@ -1,5 +1,5 @@
-// Database commands: migrate, seed (demo data when empty), reset (delete the SQLite file, migrate, seed) and
-// create-admin (an admin account from the command line, for a new deployment).
+// Database commands: migrate, seed (demo data when empty), reset (delete the SQLite file and the attachment files,
+// migrate, seed) and create-admin (an admin account from the command line, for a new deployment).
 import fs from "node:fs";
 import { createInterface } from "node:readline/promises";
 import { createDatabase, databaseKind, sqliteFilePath } from "./connection";
@@ -12,9 +12,14 @@ const command = process.argv[2];
 
 async function main() {
   if (command === "reset") {
-    if (databaseKind(url) !== "sqlite") throw new Error("db:reset only deletes SQLite files; drop a PostgreSQL database by hand.");
+    if (databaseKind(url) !== "sqlite")
+      throw new Error("db:reset only deletes SQLite files; drop a PostgreSQL database by hand.");
     const file = sqliteFilePath(url);
     for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(`${file}${suffix}`, { force: true });
+    // The files of the attachments the deleted database listed (the demo seed writes some); loaded only here, as
+    // the app's environment is.
+    const { attachmentDirectory } = await import("../app/features/proposals/attachments.server");
+    fs.rmSync(attachmentDirectory(), { recursive: true, force: true });
   }
   const db = createDatabase(url);
   try {
@@ -24,7 +29,9 @@ async function main() {
       if (await isSeeded(db)) console.info("The database already has users; demo data not added.");
       else {
         await seedDemo(db);
-        console.info(`Demo data added. Accounts (password ${DEMO_PASSWORD}): ${demoAccounts.map((a) => a.email).join(", ")}`);
+        console.info(
+          `Demo data added. Accounts (password ${DEMO_PASSWORD}): ${demoAccounts.map((a) => a.email).join(", ")}`,
+        );
       }
     }
     if (command === "create-admin") await createAdmin(db);
@@ -39,18 +46,35 @@ async function createAdmin(db: ReturnType<typeof createDatabase>) {
   const name = (process.env.ADMIN_NAME ?? (await prompt.question("Name: "))).trim();
   const password = process.env.ADMIN_PASSWORD ?? (await prompt.question("Password (at least 10 characters): "));
   prompt.close();
-  if (!email.includes("@") || !name || password.length < 10) throw new Error("A valid email, a name and a 10-character password are needed.");
+  if (!email.includes("@") || !name || password.length < 10)
+    throw new Error("A valid email, a name and a 10-character password are needed.");
   const stamp = new Date().toISOString();
   await db.transaction().execute(async (trx) => {
     const user = await trx
       .insertInto("user")
-      .values({ email, name, passwordHash: await hashPassword(password), isPlatformAdmin: 1, locale: null, phone: null, createdAt: stamp, updatedAt: stamp })
+      .values({
+        email,
+        name,
+        passwordHash: await hashPassword(password),
+        isPlatformAdmin: 1,
+        locale: null,
+        phone: null,
+        createdAt: stamp,
+        updatedAt: stamp,
+      })
       .onConflict((oc) => oc.column("email").doUpdateSet({ isPlatformAdmin: 1, updatedAt: stamp }))
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx
       .insertInto("auditEvent")
-      .values({ at: stamp, actorUserId: null, action: "admin.created_from_cli", entityType: "user", entityId: user.id, after: JSON.stringify({ email }) })
+      .values({
+        at: stamp,
+        actorUserId: null,
+        action: "admin.created_from_cli",
+        entityType: "user",
+        entityId: user.id,
+        after: JSON.stringify({ email }),
+      })
       .execute();
   });
   console.info(`${email} is a platform admin.`);

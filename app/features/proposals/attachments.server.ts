@@ -116,13 +116,14 @@ export async function checkUploads(
   return { accepted, problems };
 }
 
-function uploadDirectory(): string {
+/** Where attachment files live: UPLOAD_DIR/proposals. */
+export function attachmentDirectory(): string {
   return path.resolve(env().UPLOAD_DIR, "proposals");
 }
 
 export function attachmentFilePath(storedName: string): string {
   // Stored names are generated here (hex + extension), so they never climb out of the directory.
-  return path.join(uploadDirectory(), path.basename(storedName));
+  return path.join(attachmentDirectory(), path.basename(storedName));
 }
 
 export type StoreResult = { ok: true; stored: number } | { ok: false; problem: UploadProblem };
@@ -158,7 +159,7 @@ export async function storeAttachments(input: StoreInput): Promise<StoreResult> 
  * the file is on disk, so that the caller can discard them (discardAttachmentFiles) if its transaction fails.
  */
 export async function storeAttachmentsIn(trx: Executor, input: StoreInput, written: string[]): Promise<StoreResult> {
-  fs.mkdirSync(uploadDirectory(), { recursive: true });
+  fs.mkdirSync(attachmentDirectory(), { recursive: true });
   await lockProposalRow(trx, input.proposalId);
   const existing = await listAttachments(trx, input.proposalId);
   const present = new Set(existing.map((attachment) => attachment.sha256));
