@@ -17,6 +17,7 @@ import {
   type ProposalListFilters,
   type ProposalSortKey,
   proposalSortKeys,
+  receivedCount,
   sortedBy,
 } from "./screening";
 import { EXPORT_MAX_ROWS, listProgramProposals, requireProgramProposalsAccess } from "./screening.server";
@@ -58,7 +59,7 @@ export default function ManageProposals() {
   const { program, counts, filters, rows, page } = data;
   const { t } = useTranslation("proposals");
   const base = `/manage/programs/${program.id}/proposals`;
-  const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  const received = receivedCount(counts);
   const exportQuery = filtersToSearchParams(filters).toString();
   // Translated once here for the tabs, the filter and every row of the table.
   const statusLabels = Object.fromEntries(managerVisibleStatuses.map((status) => [status, t(`status.${status}`)]));

@@ -17,6 +17,7 @@ import printStylesheet from "./print.css?url";
 import { isMemberOf } from "./permissions";
 import { findProgramForProposals, findProposalVersion, loadProposal } from "./proposals.server";
 import { findApplicantOrganization } from "./screening.server";
+import { narrativeFields } from "./content";
 import { buildSnapshot, type ProposalSnapshot } from "./snapshot";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStylesheet }];
@@ -246,7 +247,8 @@ function Overview({ snapshot }: { snapshot: ProposalSnapshot }) {
   );
 }
 
-const textFields = ["needs", "goals", "activityPlan", "innovation", "sustainability", "risks"] as const;
+// The summary stands with the basic facts above; the other narrative sections follow here.
+const textFields = narrativeFields.filter((field) => field !== "summary");
 
 function Texts({ snapshot }: { snapshot: ProposalSnapshot }) {
   const { t } = useTranslation("proposals");

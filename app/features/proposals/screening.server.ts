@@ -18,6 +18,7 @@ import {
   isScreeningDecision,
   type ProposalListFilters,
   type ProposalSortKey,
+  receivedCount,
   type ScreeningDecision,
   statusAfterScreening,
   totalFromPage,
@@ -285,8 +286,7 @@ export async function listProgramProposals(
 /** For the program's manage page: proposals received, and how many of them wait for a screening decision. */
 export async function summarizeProgramProposals(program: TallyKey) {
   const { counts } = await tallyProgramProposals(program);
-  const received = Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
-  return { received, awaitingScreening: counts.submitted ?? 0 };
+  return { received: receivedCount(counts), awaitingScreening: counts.submitted ?? 0 };
 }
 
 /** Rows written per round trip while exporting, and the most one export carries. */

@@ -168,6 +168,11 @@ export function sortedBy(filters: ProposalListFilters, sort: ProposalSortKey): P
   return { ...filters, sort, direction };
 }
 
+/** How many handed-in proposals the counts by status add up to. */
+export function receivedCount(counts: Partial<Record<string, number>>): number {
+  return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+}
+
 /**
  * How many proposals the filters match, when the counts by status already say it (no filter, or only a status);
  * null when only a count of the filtered rows can tell.
@@ -179,7 +184,7 @@ export function totalFromStatusCounts(
   const { status, ...others } = filters;
   if (hasNarrowingFilters({ ...others, status: null })) return null;
   if (status !== null) return counts[status] ?? 0;
-  return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  return receivedCount(counts);
 }
 
 /**
