@@ -22,12 +22,7 @@ import {
 import { deleteStash, findStash, stashFormValues } from "./draft-stash.server";
 import { contentToFormValues, postedFormValues } from "./form-values";
 import { ProposalForm } from "./proposal-form";
-import {
-  findProgramForProposals,
-  loadProposal,
-  loadSubmissionContext,
-  saveDraft,
-} from "./proposals.server";
+import { findProgramForProposals, loadProposal, loadSubmissionContext, saveDraft } from "./proposals.server";
 import { ScreeningNotice } from "./screening-notice";
 import { findLatestScreening } from "./screening.server";
 import { ruleFieldErrors } from "./rule-messages";

@@ -12,12 +12,7 @@ import { requireProposalAccess } from "./access.server";
 import { canEditProposal, canSubmitProposal, canWithdrawProposal } from "./permissions";
 import { ProposalDetails } from "./proposal-details";
 import { statusTone } from "./proposal-lifecycle";
-import {
-  findProgramForProposals,
-  listProposalVersions,
-  loadProposal,
-  withdrawProposal,
-} from "./proposals.server";
+import { findProgramForProposals, listProposalVersions, loadProposal, withdrawProposal } from "./proposals.server";
 import { ScreeningNotice } from "./screening-notice";
 import { findLatestScreening } from "./screening.server";
 import { WithdrawSchema } from "./schemas";

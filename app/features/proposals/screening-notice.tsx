@@ -8,7 +8,13 @@ export interface ScreeningNoticeData {
   decidedAt: string;
 }
 
-export function ScreeningNotice({ notice, status }: { notice: ScreeningNoticeData | null | undefined; status: string }) {
+export function ScreeningNotice({
+  notice,
+  status,
+}: {
+  notice: ScreeningNoticeData | null | undefined;
+  status: string;
+}) {
   const { t } = useTranslation("proposals");
   // Only the decision that put the proposal in its current state is news; an old return comment is history.
   if (!notice || notice.decision !== status) return null;
