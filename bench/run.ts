@@ -49,6 +49,7 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "weigongyi-bench-"));
 const databaseUrl = `file:${path.join(workDir, "bench.sqlite")}`;
 Object.assign(process.env, {
   NODE_ENV: "production",
+  PUBLIC_URL: "http://localhost",
   DATABASE_URL: databaseUrl,
   SESSION_SECRET: randomBytes(32).toString("hex"),
   UPLOAD_DIR: path.join(workDir, "uploads"),

@@ -19,6 +19,8 @@ if (buildIsStale()) {
 }
 ensureSessionSecret();
 process.env.NODE_ENV = "production";
+// The demo runs on this machine; a deployment sets PUBLIC_URL to its own address.
+process.env.PUBLIC_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
 
 const { createDatabase } = await import("../db/connection");
 const { migrateToLatest } = await import("../db/migrations");
@@ -34,7 +36,7 @@ await setupDb.destroy();
 
 const { serve } = await import("../server/index");
 await serve();
-console.info(`\n  微公益创投平台 is running: http://localhost:${process.env.PORT ?? 3000}\n`);
+console.info(`\n  微公益创投平台 is running: ${process.env.PUBLIC_URL}\n`);
 console.info(`  Demo accounts (password ${DEMO_PASSWORD}):`);
 for (const account of demoAccounts) console.info(`    ${account.email.padEnd(28)} ${account.role}`);
 console.info("");

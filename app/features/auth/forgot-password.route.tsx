@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requestOrigin } from "~/features/invitations/invitations.server";
+import { emailLinkOrigin } from "~/lib/env.server";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { flushOutboxInBackground } from "~/lib/mail.server";
 import { redirectWithFlash } from "~/lib/session.server";
@@ -19,7 +19,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const parsed = await parseRequestForm(request, ForgotPasswordSchema);
   if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
-  const queued = await requestPasswordReset({ email: parsed.data.email, origin: requestOrigin(request), t: parsed.t });
+  const queued = await requestPasswordReset({
+    email: parsed.data.email,
+    origin: emailLinkOrigin(request),
+    t: parsed.t,
+  });
   // One answer whether or not the email has an account, so this form cannot be used to find out who does; and the
   // email leaves after the answer, so neither can the time the answer takes.
   if (queued) flushOutboxInBackground();

@@ -3,7 +3,7 @@
 import { data } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
-import { requestOrigin } from "~/features/invitations/invitations.server";
+import { emailLinkOrigin } from "~/lib/env.server";
 import type { Actor } from "~/lib/actor.server";
 import type { FormValues } from "~/lib/form-data";
 import { redirectWithFlash } from "~/lib/session.server";
@@ -28,7 +28,7 @@ export async function runStaffIntent(intent: z.output<typeof FunderStaffActionSc
         funder,
         email: intent.email,
         invitedBy: { userId: actor.userId, name: actor.name },
-        origin: requestOrigin(context.request),
+        origin: emailLinkOrigin(context.request),
         t,
       });
       if (outcome === "invited") return redirectWithFlash(here, { kind: "success", message: "funders:flash.invited" });
@@ -52,7 +52,11 @@ export async function runStaffIntent(intent: z.output<typeof FunderStaffActionSc
 }
 
 /** The 400 answer for a form the schema refused, tagged with the intent so the page shows it on the right form. */
-export function invalidStaffForm(formData: FormData, fieldErrors: StaffActionFailure["fieldErrors"], values: FormValues) {
+export function invalidStaffForm(
+  formData: FormData,
+  fieldErrors: StaffActionFailure["fieldErrors"],
+  values: FormValues,
+) {
   const intent = formData.get("intent");
   return data<StaffActionFailure>(
     { intent: typeof intent === "string" ? intent : "", fieldErrors, values },

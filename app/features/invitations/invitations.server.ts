@@ -52,7 +52,10 @@ export interface CreateInvitationInput {
   t: TFunction;
 }
 
-export async function createInvitation(trx: Executor, input: CreateInvitationInput): Promise<{ id: number; token: string }> {
+export async function createInvitation(
+  trx: Executor,
+  input: CreateInvitationInput,
+): Promise<{ id: number; token: string }> {
   const { token, tokenHash } = newToken();
   const createdAt = nowIso();
   const email = input.email.trim().toLowerCase();
@@ -74,7 +77,11 @@ export async function createInvitation(trx: Executor, input: CreateInvitationInp
   await enqueueEmail(trx, {
     to: email,
     subject: input.t("auth:invitation.emailSubject", { target: input.target.targetName }),
-    text: input.t("auth:invitation.emailBody", { inviter: input.invitedBy.name, target: input.target.targetName, link }),
+    text: input.t("auth:invitation.emailBody", {
+      inviter: input.invitedBy.name,
+      target: input.target.targetName,
+      link,
+    }),
   });
   await recordAudit(trx, {
     actorUserId: input.invitedBy.userId,
@@ -242,9 +249,4 @@ export async function listPendingInvitations(scope: InvitationScope) {
     .orderBy("createdAt", "desc")
     .limit(100)
     .execute();
-}
-
-/** The origin for links in emails, from the request that triggered them. */
-export function requestOrigin(request: Request): string {
-  return new URL(request.url).origin;
 }

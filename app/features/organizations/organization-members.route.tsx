@@ -2,7 +2,8 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { listPendingInvitations, requestOrigin } from "~/features/invitations/invitations.server";
+import { listPendingInvitations } from "~/features/invitations/invitations.server";
+import { emailLinkOrigin } from "~/lib/env.server";
 import { badRequest } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { redirectWithFlash } from "~/lib/session.server";
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         organization,
         email: command.email,
         inviter: { userId: actor.userId, name: actor.name },
-        origin: requestOrigin(request),
+        origin: emailLinkOrigin(request),
         t,
       });
       if (result !== "invited") {
@@ -73,7 +74,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "remove":
     case "changeRole": {
-      const change = command.intent === "remove" ? { kind: "remove" as const } : { kind: "changeRole" as const, role: command.role };
+      const change =
+        command.intent === "remove" ? { kind: "remove" as const } : { kind: "changeRole" as const, role: command.role };
       const result = await changeMembership(organization.id, command.userId, change, actor.userId);
       if (result === "lastOwner") return refuse("organizations:errors.lastOwner");
       if (result === "notMember") return refuse("organizations:errors.memberGone");

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganizationBadges } from "~/features/organizations/organization-badges";
 import { formatMobile } from "~/features/organizations/phone";
+import { emailLinkOrigin } from "~/lib/env.server";
 import { forbidden, notFound } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { redirectWithFlash } from "~/lib/session.server";
@@ -86,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     userId: actor.userId,
     decision,
     comment,
-    composeEmail: screeningEmails(new URL(request.url).origin),
+    composeEmail: screeningEmails(emailLinkOrigin(request)),
   });
   if (!result.ok) {
     if (result.reason === "notFound") notFound();
