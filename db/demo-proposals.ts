@@ -1302,8 +1302,10 @@ async function writeDemoProposals(trx: DB, options: SeedOptions, written: string
   const since = nowIso();
   const at = (when: When) => instant(since, when);
   const receipt = receiptEmail("zh-CN");
-  // The links in the decision emails point where `npm start` serves the portal.
-  const decisionEmail = screeningEmails(`http://localhost:${process.env.PORT ?? 3000}`);
+  // The links in the decision emails point where the portal is served (`npm start` sets PUBLIC_URL).
+  const decisionEmail = screeningEmails(
+    new URL(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin,
+  );
   // Handed in in the order of their first submission, so the numbers follow the dates.
   const ordered = [...proposals].sort((a, b) => at(a.submitted).localeCompare(at(b.submitted)));
   for (const proposal of ordered) {
