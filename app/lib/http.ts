@@ -12,6 +12,22 @@ export function badRequest(): never {
   throw new Response("Bad Request", { status: 400 });
 }
 
+/**
+ * The request's form body. A body that is not a form (a script posting JSON or text, a broken multipart body) is the
+ * sender's mistake, answered 400 like any other body no form of ours would post, never a 500.
+ */
+export async function readFormData(
+  request: Request,
+  parse: (request: Request) => Promise<FormData> = (r) => r.formData(),
+) {
+  try {
+    return await parse(request);
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    return badRequest();
+  }
+}
+
 export function assertFound<T>(value: T | undefined | null): T {
   if (value === undefined || value === null) notFound();
   return value;

@@ -2,12 +2,12 @@
 import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { type FormValues, formDataToObject } from "./form-data";
+import { readFormData } from "./http";
 import { getTranslator } from "./i18n/i18n.server";
 import { type FieldErrors, issuesToFieldErrors, translateMessage, zodErrorMap } from "./validation";
 
 export type ParsedForm<T> =
-  | { success: true; data: T; values: FormValues }
-  | { success: false; fieldErrors: FieldErrors; values: FormValues };
+  { success: true; data: T; values: FormValues } | { success: false; fieldErrors: FieldErrors; values: FormValues };
 
 export function parseFormValues<S extends z.ZodType>(
   schema: S,
@@ -18,7 +18,10 @@ export function parseFormValues<S extends z.ZodType>(
   const result = schema.safeParse(values, { error: zodErrorMap(t, language) });
   if (result.success) return { success: true, data: result.data, values };
   const fieldErrors = Object.fromEntries(
-    Object.entries(issuesToFieldErrors(result.error.issues)).map(([path, message]) => [path, translateMessage(message, t) ?? message]),
+    Object.entries(issuesToFieldErrors(result.error.issues)).map(([path, message]) => [
+      path,
+      translateMessage(message, t) ?? message,
+    ]),
   );
   return { success: false, fieldErrors, values };
 }
@@ -34,6 +37,6 @@ export function parseFormData<S extends z.ZodType>(
 
 /** Reads the request's form body and parses it in the request's language. */
 export async function parseRequestForm<S extends z.ZodType>(request: Request, schema: S) {
-  const [{ t, language }, formData] = await Promise.all([getTranslator(request), request.formData()]);
+  const [{ t, language }, formData] = await Promise.all([getTranslator(request), readFormData(request)]);
   return { ...parseFormData(schema, formData, t, language), t, language, formData };
 }

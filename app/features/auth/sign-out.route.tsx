@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, redirect } from "@remix-run/node";
-import { safeRedirectPath } from "~/lib/http";
+import { readFormData, safeRedirectPath } from "~/lib/http";
 import { optionalUser, redirectWithFlash } from "~/lib/session.server";
 import { signOut } from "./accounts.server";
 
@@ -10,7 +10,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await optionalUser(request);
-  const form = await request.formData();
+  const form = await readFormData(request);
   const cookie = await signOut(request, user?.id ?? null);
   return redirectWithFlash(
     safeRedirectPath(form.get("redirectTo"), "/"),

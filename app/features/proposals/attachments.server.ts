@@ -15,6 +15,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { recordAudit } from "~/lib/audit.server";
 import { db, type Executor } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
+import { readFormData } from "~/lib/http";
 import { nowIso } from "~/lib/time";
 import {
   ATTACHMENT_FIELD,
@@ -44,7 +45,7 @@ export async function readProposalForm(
   options: { keepFiles: boolean } = { keepFiles: true },
 ): Promise<{ formData: FormData; files: UploadedFile[] }> {
   const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.startsWith("multipart/form-data")) return { formData: await request.formData(), files: [] };
+  if (!contentType.startsWith("multipart/form-data")) return { formData: await readFormData(request), files: [] };
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
     throw new Response("Payload Too Large", { status: 413 });
   }
@@ -64,13 +65,11 @@ export async function readProposalForm(
     // Not added to the FormData: the files travel beside it.
     return "";
   };
-  const formData = await unstable_parseMultipartFormData(
-    request,
-    unstable_composeUploadHandlers(
-      fileHandler,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES }),
-    ),
+  const uploadHandler = unstable_composeUploadHandlers(
+    fileHandler,
+    unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES }),
   );
+  const formData = await readFormData(request, (body) => unstable_parseMultipartFormData(body, uploadHandler));
   formData.delete(ATTACHMENT_FIELD);
   return { formData, files };
 }
