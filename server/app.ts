@@ -59,6 +59,14 @@ export function isCrossSiteWrite(method: string, headers: Record<string, string 
   return headers["sec-fetch-site"] === "cross-site";
 }
 
+/**
+ * A URL that carries an encoded NUL (%00). No page of ours takes one, and PostgreSQL refuses NUL in a text
+ * parameter, so a search for it would fail in the database; such a request is refused before it gets there.
+ */
+export function hasEncodedNul(url: string): boolean {
+  return url.includes("%00");
+}
+
 export function looksLikePublicFile(path: string): boolean {
   return /\.[a-z0-9]+$/i.test(path) && !path.endsWith(".data");
 }
@@ -70,7 +78,10 @@ const writeLimiter = rateLimit({
   legacyHeaders: false,
   skip: (req) => req.method !== "POST" || process.env.RATE_LIMIT === "off",
   handler: (_req, res) => {
-    res.status(429).type("text/plain; charset=utf-8").send("操作过于频繁，请稍后再试。Too many requests, please try again later.");
+    res
+      .status(429)
+      .type("text/plain; charset=utf-8")
+      .send("操作过于频繁，请稍后再试。Too many requests, please try again later.");
   },
 });
 
@@ -93,6 +104,13 @@ export function createApp(options: AppOptions) {
   app.use((req, res, next) => {
     if (isCrossSiteWrite(req.method, req.headers)) {
       res.status(403).type("text/plain; charset=utf-8").send("跨站请求被拒绝。Cross-site requests are refused.");
+      return;
+    }
+    next();
+  });
+  app.use((req, res, next) => {
+    if (hasEncodedNul(req.originalUrl)) {
+      res.status(400).type("text/plain; charset=utf-8").send("请求地址无效。Bad request: the address is not valid.");
       return;
     }
     next();

@@ -9,7 +9,8 @@ export function formDataToObject(formData: FormData): FormValues {
   const root: FormValues = {};
   for (const [name, raw] of formData.entries()) {
     if (typeof raw !== "string") continue;
-    assign(root, name.split("."), raw);
+    // NUL never belongs in text (PostgreSQL refuses it in a text column); a paste can still carry one in.
+    assign(root, name.split("."), raw.replaceAll("\0", ""));
   }
   return compact(root) as FormValues;
 }

@@ -20,22 +20,45 @@ describe("formDataToObject", () => {
     );
     expect(result).toEqual({
       title: "助老",
-      lines: [
-        { item: "宣传单", amount: "300" },
-        { item: "餐费" },
-      ],
+      lines: [{ item: "宣传单", amount: "300" }, { item: "餐费" }],
       owner: { name: "李" },
     });
   });
 
   test("collects repeated names into an array", () => {
-    expect(formDataToObject(formOf([["groups", "elderly"], ["groups", "children"]]))).toEqual({
+    expect(
+      formDataToObject(
+        formOf([
+          ["groups", "elderly"],
+          ["groups", "children"],
+        ]),
+      ),
+    ).toEqual({
       groups: ["elderly", "children"],
     });
   });
 
   test("drops the hole a removed middle row leaves", () => {
-    const result = formDataToObject(formOf([["lines.0.item", "a"], ["lines.2.item", "c"]]));
+    const result = formDataToObject(
+      formOf([
+        ["lines.0.item", "a"],
+        ["lines.2.item", "c"],
+      ]),
+    );
     expect(result).toEqual({ lines: [{ item: "a" }, { item: "c" }] });
+  });
+
+  test("drops NUL characters, which PostgreSQL cannot store, and keeps the rest of the text", () => {
+    expect(
+      formDataToObject(
+        formOf([
+          ["title", "社区\u0000活动"],
+          ["lines.0.item", "\u0000"],
+        ]),
+      ),
+    ).toEqual({
+      title: "社区活动",
+      lines: [{ item: "" }],
+    });
   });
 });

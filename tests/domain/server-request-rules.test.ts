@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { isCrossSiteWrite, looksLikePublicFile } from "../../server/app";
+import { hasEncodedNul, isCrossSiteWrite, looksLikePublicFile } from "../../server/app";
 
 describe("looksLikePublicFile", () => {
   test.each([
@@ -33,5 +33,17 @@ describe("isCrossSiteWrite", () => {
     ],
   ])("%s", (_name, method, headers, expected) => {
     expect(isCrossSiteWrite(method, headers)).toBe(expected);
+  });
+});
+
+describe("hasEncodedNul", () => {
+  test.each([
+    ["/manage/programs/1/proposals?q=%00", true],
+    ["/manage/programs/1/proposals?q=a%00b", true],
+    ["/proposals/%00", true],
+    ["/manage/programs/1/proposals?q=%E6%8E%A2%E8%AE%BF", false],
+    ["/manage/programs/1/proposals?q=100%25", false],
+  ])("%s → %s", (url, expected) => {
+    expect(hasEncodedNul(url)).toBe(expected);
   });
 });

@@ -37,6 +37,16 @@ export interface UploadedFile {
 }
 
 /**
+ * A file's name as it is shown and stored: without the folder some browsers send with it ("C:\\Users\\…\\预算.xlsx")
+ * and without control characters, which no file name needs and PostgreSQL's text refuses (NUL).
+ */
+export function displayName(filename: string): string {
+  const base = filename.split(/[\\/]/).pop() ?? "";
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "file";
+}
+
+/**
  * Reads the proposal form. Multipart bodies keep their text fields in the FormData and hand files back separately
  * (an empty file input posts a nameless empty part, which is skipped); other bodies are read as usual.
  */
@@ -60,7 +70,11 @@ export async function readProposalForm(
       if (keep && size <= MAX_ATTACHMENT_BYTES) chunks.push(chunk);
     }
     if (keep && size > 0) {
-      files.push({ filename, size, bytes: size > MAX_ATTACHMENT_BYTES ? null : Buffer.concat(chunks) });
+      files.push({
+        filename: displayName(filename),
+        size,
+        bytes: size > MAX_ATTACHMENT_BYTES ? null : Buffer.concat(chunks),
+      });
     }
     // Not added to the FormData: the files travel beside it.
     return "";
