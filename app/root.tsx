@@ -60,13 +60,15 @@ export function useRootData() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
   const nonce = useNonce();
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = rootData?.language ?? i18n.language;
   return (
     <html lang={language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* No root data: an address no route matches (Remix runs no loader for it) or a failed root loader. */}
+        {rootData === undefined ? <title>{`${t("errors.title")} · ${t("appName")}`}</title> : null}
         <Meta />
         <Links />
       </head>

@@ -5,6 +5,7 @@ import { ProgramStatusBadge } from "~/features/programs/program-details";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { EmptyState, Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { AdminNav, AuditActionLabel, EntityTypeLabel } from "./admin-ui";
 import { loadOverview, requireAdmin } from "./admin.server";
 
@@ -93,6 +94,6 @@ export default function AdminHome() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

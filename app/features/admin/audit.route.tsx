@@ -5,6 +5,7 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { parseFormValues } from "~/lib/validation.server";
 import { EmptyState, Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { FieldShell, fieldId } from "~/ui/form";
 import { AdminNav, AuditActionLabel, auditActionText, CursorPager, EntityTypeLabel } from "./admin-ui";
 import { requireAdmin } from "./admin.server";
@@ -215,6 +216,6 @@ function FilterInput({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

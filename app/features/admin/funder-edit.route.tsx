@@ -19,6 +19,7 @@ import { parseRequestForm } from "~/lib/validation.server";
 import { formatInstant } from "~/lib/format";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { Form, FormErrorSummary, SubmitButton, useZodForm } from "~/ui/form";
 import { AdminNav } from "./admin-ui";
 import { requireAdmin } from "./admin.server";
@@ -105,6 +106,6 @@ function FunderEditForm({ funder, actionData }: { funder: FunderRecord; actionDa
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.funder.name ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.funder.name, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -8,6 +8,7 @@ import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { Form, FormErrorSummary, SubmitButton, useZodForm } from "~/ui/form";
 import { AdminNav } from "./admin-ui";
 import { requireAdmin } from "./admin.server";
@@ -46,6 +47,6 @@ export default function AdminFunderNew() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

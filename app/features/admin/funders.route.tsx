@@ -8,6 +8,7 @@ import { pageFromUrl } from "~/lib/pagination";
 import { searchFromUrl } from "~/lib/search";
 import { EmptyState, Instant, PageHeader, Pagination } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { AdminNav, SearchBox } from "./admin-ui";
 import { requireAdmin } from "./admin.server";
 
@@ -97,6 +98,6 @@ export default function AdminFunders() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

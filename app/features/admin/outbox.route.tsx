@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { EmptyState, Instant, PageHeader, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { AdminNav, CursorPager } from "./admin-ui";
 import { requireAdmin } from "./admin.server";
 import { listOutboxMessages } from "./audit-log.server";
@@ -88,6 +89,6 @@ function OutboxRow({ message }: { message: Message }) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -9,6 +9,7 @@ import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { EmptyState, Instant, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { AdminNav, SearchBox } from "./admin-ui";
 import { countUsers, listUsers, requireAdmin, setPlatformAdmin } from "./admin.server";
 import { canSetPlatformAdmin } from "./permissions";
@@ -123,6 +124,6 @@ export default function AdminUsers() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

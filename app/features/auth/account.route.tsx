@@ -7,6 +7,7 @@ import { nowIso } from "~/lib/time";
 import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { Form, FormErrorSummary, SubmitButton, TextField, useZodForm } from "~/ui/form";
 import { changePassword, findAccount, passwordMatches, signOutEverywhere, updateProfile } from "./accounts.server";
 import { AccountActionSchema, ChangePasswordSchema, ProfileSchema, withoutSecrets } from "./schemas";
@@ -175,6 +176,6 @@ export default function AccountPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -7,6 +7,7 @@ import { flushOutboxInBackground } from "~/lib/mail.server";
 import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { Form, FormErrorSummary, SubmitButton, TextField, useZodForm } from "~/ui/form";
 import { requestPasswordReset } from "./password-reset.server";
 import { ForgotPasswordSchema } from "./schemas";
@@ -50,6 +51,6 @@ export default function ForgotPassword() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

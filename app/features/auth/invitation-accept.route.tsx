@@ -9,6 +9,7 @@ import {
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { optionalUser, redirectWithFlash, requireUser } from "~/lib/session.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { findUserIdByEmail } from "./accounts.server";
 import { authLink } from "./links";
 
@@ -140,6 +141,6 @@ export default function InvitationAccept() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

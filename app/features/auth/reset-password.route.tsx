@@ -5,6 +5,7 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { Form, FormErrorSummary, SubmitButton, useZodForm } from "~/ui/form";
 import { landingPathFor } from "./accounts.server";
 import { findUsableReset, resetPassword } from "./password-reset.server";
@@ -72,6 +73,6 @@ export default function ResetPassword() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -8,6 +8,7 @@ import { optionalUser } from "~/lib/session.server";
 import { nowIso } from "~/lib/time";
 import { parseRequestForm } from "~/lib/validation.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { Form, FormErrorSummary, SubmitButton, TextField, useZodForm } from "~/ui/form";
 import { checkCredentials, landingPathFor, signIn } from "./accounts.server";
 import { authLink } from "./links";
@@ -94,6 +95,6 @@ export default function SignIn() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

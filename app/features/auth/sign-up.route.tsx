@@ -6,6 +6,7 @@ import { safeRedirectPath } from "~/lib/http";
 import { optionalUser, redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { Form, FormErrorSummary, SubmitButton, TextField, useZodForm } from "~/ui/form";
 import { signUp } from "./accounts.server";
 import { authLink } from "./links";
@@ -98,6 +99,6 @@ export default function SignUp() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

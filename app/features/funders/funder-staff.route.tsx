@@ -6,6 +6,7 @@ import { assertFound, idParam, notFound } from "~/lib/http";
 import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { findFunderById, listFunderManagers, listPendingManagerInvitations } from "./funders.server";
 import { canInviteManagers, canViewFunderAsStaff } from "./permissions";
 import { FunderStaffActionSchema } from "./schemas";
@@ -73,6 +74,6 @@ export default function FunderStaffPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.funder.name ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.funder.name, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

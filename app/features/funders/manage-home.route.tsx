@@ -7,6 +7,7 @@ import { forbidden } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { EmptyState, Instant, Money, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { listStaffWorkspace } from "./funders.server";
 import { canUseStaffWorkspace } from "./permissions";
 import { FunderKindLabel, regionOf } from "./staff-panels";
@@ -116,6 +117,6 @@ function FunderPrograms({ funder }: { funder: WorkspaceFunder }) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

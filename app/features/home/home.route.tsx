@@ -5,6 +5,7 @@ import { listPublicPrograms } from "~/features/programs/programs.server";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { nowIso } from "~/lib/time";
 import { EmptyState, Instant, Money } from "~/ui/bits";
+import { pageTitle } from "~/ui/page-title";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ t }, programs] = await Promise.all([getTranslator(request), listPublicPrograms({ limit: 12 })]);
@@ -69,4 +70,4 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);

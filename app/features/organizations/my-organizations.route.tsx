@@ -6,6 +6,7 @@ import { requireUser } from "~/lib/session.server";
 import { todayInChina } from "~/lib/time";
 import { EmptyState, PageHeader, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { OrganizationBadges } from "./organization-badges";
 import { listOrganizationsForUser } from "./organizations.server";
 
@@ -59,6 +60,6 @@ export default function MyOrganizations() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

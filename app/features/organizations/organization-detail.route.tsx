@@ -7,6 +7,7 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { todayInChina } from "~/lib/time";
 import { CalendarDate, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { requireOrganizationAccess } from "./access.server";
 import { OrganizationBadges } from "./organization-badges";
 import { canEditOrganization, canSeeBankAccount, canViewOrganization } from "./permissions";
@@ -169,6 +170,6 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -7,6 +7,7 @@ import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { requireOrganizationAccess } from "./access.server";
 import { OrganizationForm } from "./organization-form";
 import { type OrganizationRecord, updateOrganization } from "./organizations.server";
@@ -87,6 +88,6 @@ export default function OrganizationEdit() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

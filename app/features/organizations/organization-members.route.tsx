@@ -10,6 +10,7 @@ import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { EmptyState, Instant, PageHeader, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { type ActionFailure, FormErrorSummary, SubmitButton, TextField, useZodForm } from "~/ui/form";
 import { requireOrganizationAccess } from "./access.server";
 import { changeMembership, inviteMember, listMembers, revokeMemberInvitation } from "./organizations.server";
@@ -261,6 +262,6 @@ function MemberButton({ intent, userId, role, label, confirm }: MemberButtonProp
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -7,6 +7,7 @@ import { redirectWithFlash, requireUser } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { emptyOrganizationValues, OrganizationForm } from "./organization-form";
 import { registerOrganization } from "./organizations.server";
 import { OrganizationSchema } from "./schemas";
@@ -48,6 +49,6 @@ export default function OrganizationNew() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

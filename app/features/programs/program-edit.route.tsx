@@ -8,6 +8,7 @@ import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { canEditProgram, canViewManagedProgram } from "./permissions";
 import { ProgramForm } from "./program-form";
 import { findProgramDetail, ProgramRowInUseError, updateProgram } from "./programs.server";
@@ -66,6 +67,6 @@ export default function EditProgram() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -9,6 +9,7 @@ import { ProgramProposalsLink } from "~/features/proposals/program-proposals-lin
 import { summarizeProgramProposals } from "~/features/proposals/screening.server";
 import { Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { SubmitButton } from "~/ui/form";
 import { canChangeProgramStatus, canEditProgram, canViewManagedProgram } from "./permissions";
 import { ProgramDetails, ProgramFacts, ProgramStatusBadge } from "./program-details";
@@ -146,6 +147,6 @@ export default function ManageProgram() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.program.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.program.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

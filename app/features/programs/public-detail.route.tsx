@@ -5,6 +5,7 @@ import { idParam, notFound } from "~/lib/http";
 import { nowIso } from "~/lib/time";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { ApplySlot } from "./apply-slot";
 import { PhaseBadge, ProgramDetails, ProgramFacts } from "./program-details";
 import { applicationPhase } from "./program-lifecycle";
@@ -52,8 +53,8 @@ export default function PublicProgram() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data?.program.title ?? "" },
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+  ...pageTitle(data?.program.title, matches),
   { name: "description", content: data?.program.summary ?? "" },
 ];
 

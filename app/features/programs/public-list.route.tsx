@@ -6,6 +6,7 @@ import { pageFromUrl } from "~/lib/pagination";
 import { nowIso } from "~/lib/time";
 import { EmptyState, PageHeader, Pagination } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { PhaseBadge, ProgramFacts } from "./program-details";
 import { applicationPhase } from "./program-lifecycle";
 import { countPublicPrograms, listPublicPrograms } from "./programs.server";
@@ -65,6 +66,6 @@ export default function PublicPrograms() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -11,6 +11,7 @@ import { nowIso, todayInChina } from "~/lib/time";
 import { parseRequestForm } from "~/lib/validation.server";
 import { EmptyState, Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { SubmitButton } from "~/ui/form";
 import { canApplyAs } from "./permissions";
 import { createDraft, findProgramForProposals, listApplicantOptions } from "./proposals.server";
@@ -153,6 +154,6 @@ export default function Apply() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -11,6 +11,7 @@ import { todayInChina } from "~/lib/time";
 import { parseRequestForm } from "~/lib/validation.server";
 import { CalendarDate, Instant, PageHeader, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { type ActionFailure, FormErrorSummary, SubmitButton, TextAreaField, useZodForm } from "~/ui/form";
 import { screeningEmails } from "./emails.server";
 import { ProposalDetails } from "./proposal-details";
@@ -389,6 +390,6 @@ function AuditTrail({ audit }: { audit: LoaderData["audit"] }) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [{ title: loaded?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => pageTitle(loaded?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

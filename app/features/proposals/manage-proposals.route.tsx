@@ -5,6 +5,7 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { pageFromUrl } from "~/lib/pagination";
 import { EmptyState, Instant, Money, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { InAppLink, InAppLinks } from "~/ui/in-app-links";
 import { targetGroupLabel } from "./labels";
 import { statusTone } from "./proposal-lifecycle";
@@ -379,6 +380,6 @@ function SortHeader({
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

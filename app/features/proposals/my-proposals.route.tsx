@@ -6,6 +6,7 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { pageFromUrl } from "~/lib/pagination";
 import { EmptyState, Instant, Money, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { isEditableStatus, statusTone } from "./proposal-lifecycle";
 import { listProposalsForOrganizations } from "./proposals.server";
 
@@ -97,6 +98,6 @@ export default function MyProposals() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -10,6 +10,7 @@ import { optionalUser, redirectWithFlash, signedSessionId } from "~/lib/session.
 import { parseFormData } from "~/lib/validation.server";
 import { Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { requireProposalAccess } from "./access.server";
 import { ATTACHMENT_FIELD } from "./attachment-limits";
 import {
@@ -234,6 +235,6 @@ export default function ProposalEdit() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

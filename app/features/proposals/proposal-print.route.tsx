@@ -9,6 +9,7 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { nowIso, todayInChina } from "~/lib/time";
 import { CalendarDate, Money } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { useHydrated } from "~/ui/use-hydrated";
 import { requireProposalAccess } from "./access.server";
 import { fundingSources, grantShareBp, quantityToInput } from "./budget";
@@ -74,7 +75,8 @@ export default function ProposalPrint() {
   return (
     <div className="print-page">
       <PrintToolbar />
-      <article className="print-sheet" aria-labelledby="print-heading">
+      {/* On a phone the A4 sheet scrolls sideways; a tab stop lets keyboard users scroll it too. */}
+      <article className="print-sheet" aria-labelledby="print-heading" tabIndex={0}>
         {isDraft ? <p className="print-draft-mark">{t("print.draftMark")}</p> : null}
         <Cover snapshot={snapshot} />
         <OrganizationSection organization={organization} />
@@ -515,6 +517,6 @@ function Declaration() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -7,6 +7,7 @@ import { getTranslator } from "~/lib/i18n/i18n.server";
 import { redirectWithFlash } from "~/lib/session.server";
 import { Instant, Money, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { fieldId, SubmitButton } from "~/ui/form";
 import { requireProposalAccess } from "./access.server";
 import { budgetTotals } from "./budget";
@@ -186,6 +187,6 @@ function Receipt() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;

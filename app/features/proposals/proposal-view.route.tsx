@@ -8,6 +8,7 @@ import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { Instant, PageHeader, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { pageTitle } from "~/ui/page-title";
 import { requireProposalAccess } from "./access.server";
 import { canEditProposal, canSubmitProposal, canWithdrawProposal } from "./permissions";
 import { ProposalDetails } from "./proposal-details";
@@ -144,6 +145,6 @@ export default function ProposalView() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "" }];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
 
 export const ErrorBoundary = GeneralErrorBoundary;
