@@ -34,7 +34,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtered: filterNames.some((name) => values[name]),
     actions,
     entityTypes,
-    events: (result?.page.rows ?? []).map(({ before, after, ...event }) => ({ ...event, diff: auditDiff(before, after) })),
+    events: (result?.page.rows ?? []).map(({ before, after, ...event }) => ({
+      ...event,
+      diff: auditDiff(before, after),
+    })),
     newer: result?.page.newer ?? null,
     older: result?.page.older ?? null,
     unknownActor: result?.unknownActor ?? false,
@@ -57,7 +60,12 @@ export default function AuditLog() {
             </option>
           ))}
         </FilterSelect>
-        <FilterSelect name="entityType" label={t("audit.entityType")} value={values.entityType} error={fieldErrors.entityType}>
+        <FilterSelect
+          name="entityType"
+          label={t("audit.entityType")}
+          value={values.entityType}
+          error={fieldErrors.entityType}
+        >
           {entityTypes.map((entityType) => (
             <option key={entityType} value={entityType}>
               {t(`entities.${entityType}`, { defaultValue: entityType })}
@@ -149,7 +157,9 @@ function AuditEventRow({ event }: { event: EventView }) {
                 {line.after !== undefined ? <ins className="audit-diff__after">{line.after}</ins> : null}
               </li>
             ))}
-            {event.diff.hidden > 0 ? <li className="muted">{t("audit.hiddenChanges", { count: event.diff.hidden })}</li> : null}
+            {event.diff.hidden > 0 ? (
+              <li className="muted">{t("audit.hiddenChanges", { count: event.diff.hidden })}</li>
+            ) : null}
           </ul>
         ) : null}
       </td>

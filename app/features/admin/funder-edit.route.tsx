@@ -32,7 +32,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listFunderManagers(funder.id),
     listPendingManagerInvitations(funder.id),
   ]);
-  return { funder, managers, invitations, currentUserId: actor.userId, can: { removeManagers: canRemoveManagers(actor) } };
+  return {
+    funder,
+    managers,
+    invitations,
+    currentUserId: actor.userId,
+    can: { removeManagers: canRemoveManagers(actor) },
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -50,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     case "removeManager": {
       const outcome = await removeFunderManager(funder.id, intent.userId, actor.userId);
-      if (outcome === "removed") return redirectWithFlash(here, { kind: "success", message: "funders:flash.managerRemoved" });
+      if (outcome === "removed")
+        return redirectWithFlash(here, { kind: "success", message: "funders:flash.managerRemoved" });
       return data<StaffActionFailure>(
         { intent: "removeManager", formError: parsed.t("funders:errors.managerGone") },
         { status: 409 },
@@ -92,7 +99,14 @@ function FunderEditForm({ funder, actionData }: { funder: FunderRecord; actionDa
   const { t } = useTranslation(["admin", "funders"]);
   const form = useZodForm(FunderSchema, { defaultValues: funderFormValues(funder), actionData });
   return (
-    <Form method="post" noValidate onSubmit={form.onSubmit} ref={form.formRef} className="card" aria-labelledby="funder-form-title">
+    <Form
+      method="post"
+      noValidate
+      onSubmit={form.onSubmit}
+      ref={form.formRef}
+      className="card"
+      aria-labelledby="funder-form-title"
+    >
       <h2 id="funder-form-title" className="card__title">
         {t("funders:details.title")}
       </h2>

@@ -12,7 +12,10 @@ import { cursorFromUrl } from "./schemas";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  const [{ t }, page] = await Promise.all([getTranslator(request), listOutboxMessages(cursorFromUrl(new URL(request.url)))]);
+  const [{ t }, page] = await Promise.all([
+    getTranslator(request),
+    listOutboxMessages(cursorFromUrl(new URL(request.url))),
+  ]);
   return { title: t("admin:outbox.title"), messages: page.rows, newer: page.newer, older: page.older };
 }
 

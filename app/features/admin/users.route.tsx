@@ -52,7 +52,12 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const outcome = await setPlatformAdmin(userId, grant, actor.userId);
   if (outcome === "missing") notFound();
-  const message = outcome === "unchanged" ? "admin:flash.adminUnchanged" : grant ? "admin:flash.adminGranted" : "admin:flash.adminRevoked";
+  const message =
+    outcome === "unchanged"
+      ? "admin:flash.adminUnchanged"
+      : grant
+        ? "admin:flash.adminGranted"
+        : "admin:flash.adminRevoked";
   return redirectWithFlash(here, { kind: outcome === "unchanged" ? "info" : "success", message });
 }
 
@@ -105,7 +110,9 @@ export default function AdminUsers() {
                           <button
                             type="submit"
                             className={`button button--small ${user.isPlatformAdmin ? "button--danger" : "button--ghost"}`}
-                            aria-label={t(user.isPlatformAdmin ? "users.revokeLabel" : "users.grantLabel", { name: user.name })}
+                            aria-label={t(user.isPlatformAdmin ? "users.revokeLabel" : "users.grantLabel", {
+                              name: user.name,
+                            })}
                           >
                             {t(user.isPlatformAdmin ? "users.revoke" : "users.grant")}
                           </button>

@@ -30,7 +30,11 @@ export default function MyOrganizations() {
   );
   return (
     <>
-      <PageHeader title={t("list.title")} subtitle={t("list.subtitle")} actions={organizations.length > 0 ? registerLink : null} />
+      <PageHeader
+        title={t("list.title")}
+        subtitle={t("list.subtitle")}
+        actions={organizations.length > 0 ? registerLink : null}
+      />
       {organizations.length === 0 ? (
         <EmptyState title={t("list.emptyTitle")}>
           <p>{t("list.emptyBody")}</p>

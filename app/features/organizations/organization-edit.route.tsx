@@ -66,9 +66,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await updateOrganization(organization.id, parsed.data, actor.userId);
   if (!result.ok) {
-    return data({ fieldErrors: { uscc: parsed.t("organizations:errors.usccTaken") }, values: parsed.values }, { status: 400 });
+    return data(
+      { fieldErrors: { uscc: parsed.t("organizations:errors.usccTaken") }, values: parsed.values },
+      { status: 400 },
+    );
   }
-  return redirectWithFlash(`/organizations/${organization.id}`, { kind: "success", message: "organizations:flash.updated" });
+  return redirectWithFlash(`/organizations/${organization.id}`, {
+    kind: "success",
+    message: "organizations:flash.updated",
+  });
 }
 
 export default function OrganizationEdit() {

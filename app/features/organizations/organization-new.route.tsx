@@ -25,7 +25,10 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.success) return data({ fieldErrors: parsed.fieldErrors, values: parsed.values }, { status: 400 });
   const result = await registerOrganization(parsed.data, actor.userId);
   if (!result.ok) {
-    return data({ fieldErrors: { uscc: parsed.t("organizations:errors.usccTaken") }, values: parsed.values }, { status: 400 });
+    return data(
+      { fieldErrors: { uscc: parsed.t("organizations:errors.usccTaken") }, values: parsed.values },
+      { status: 400 },
+    );
   }
   return redirectWithFlash(`/organizations/${result.organizationId}`, {
     kind: "success",

@@ -197,8 +197,10 @@ export const proposals: typeof zh = {
   edit: {
     title: "Proposal form",
     subtitle: "{{program}} · {{organization}}",
-    returnedNotice: "This proposal was returned for revision. Edit it and submit it again; it will be kept as a new version.",
-    restoredNotice: "What you typed before your session expired has been restored. Check it and save. Attachments must be chosen again.",
+    returnedNotice:
+      "This proposal was returned for revision. Edit it and submit it again; it will be kept as a new version.",
+    restoredNotice:
+      "What you typed before your session expired has been restored. Check it and save. Attachments must be chosen again.",
     deadlineLabel: "Deadline: ",
     lastSavedLabel: "Last saved: ",
   },
@@ -241,13 +243,17 @@ export const proposals: typeof zh = {
     windowNotOpenYet: "Applications open on {{opensAt}}; you cannot submit yet.",
     windowClosed: "Applications closed on {{closesAt}}; the proposal can no longer be submitted.",
     kindNotEligible: "This call does not accept proposals from a “{{kind}}”.",
-    ratingMissing: "This call asks registered organisations for an assessment rating of at least {{minRating}}; your organisation has none on record.",
-    ratingExpired: "Your organisation's rating expired on {{ratingExpiresOn}}; this call asks for a current rating of at least {{minRating}}.",
+    ratingMissing:
+      "This call asks registered organisations for an assessment rating of at least {{minRating}}; your organisation has none on record.",
+    ratingExpired:
+      "Your organisation's rating expired on {{ratingExpiresOn}}; this call asks for a current rating of at least {{minRating}}.",
     ratingBelowMinimum: "This call asks for a rating of at least {{minRating}}; your organisation is rated {{rating}}.",
-    proposalLimitReached: "An organisation may submit at most {{limit}} proposals to this call; yours has reached the limit.",
+    proposalLimitReached:
+      "An organisation may submit at most {{limit}} proposals to this call; yours has reached the limit.",
     focusAreaNotInProgram: "Choose one of this call's focus areas.",
     targetGroupNotInProgram: "Choose among this call's target groups.",
-    periodStartsTooEarly: "The project cannot start before the implementation period starts ({{implementationStartsOn}}).",
+    periodStartsTooEarly:
+      "The project cannot start before the implementation period starts ({{implementationStartsOn}}).",
     periodEndsTooLate: "The project cannot end after the implementation period ends ({{implementationEndsOn}}).",
     periodEndsBeforeStart: "The end date cannot be before the start date.",
     milestoneOutsidePeriod: "The due date must lie within the project period, {{startsOn}} to {{endsOn}}.",
@@ -261,8 +267,10 @@ export const proposals: typeof zh = {
     grantAboveFiledTeamMax: "Filed teams may request at most {{grantMaxFen}} (now {{grantRequestedFen}}).",
     grantShareAboveMax:
       "The grant is {{grantShareBp}} of the total budget, above this call's limit of {{maxGrantShareBp}}; add self-raised or matched funds.",
-    personnelAboveCap: "Grant-funded personnel costs of {{spentFen}} exceed {{capBp}} of the grant (at most {{capFen}}).",
-    managementAboveCap: "Grant-funded management costs of {{spentFen}} exceed {{capBp}} of the grant (at most {{capFen}}).",
+    personnelAboveCap:
+      "Grant-funded personnel costs of {{spentFen}} exceed {{capBp}} of the grant (at most {{capFen}}).",
+    managementAboveCap:
+      "Grant-funded management costs of {{spentFen}} exceed {{capBp}} of the grant (at most {{capFen}}).",
   },
   errors: {
     quantity: "Enter a quantity with at most two decimals, e.g. 12 or 1.5",
@@ -274,7 +282,8 @@ export const proposals: typeof zh = {
     notEditable: "This proposal has been submitted; its content is locked.",
     notSubmittable: "This proposal cannot be submitted in its current state.",
     notWithdrawable: "This proposal cannot be withdrawn in its current state.",
-    attachmentsNotKept: "The page has errors, so the chosen files were not uploaded; fix the errors and choose them again.",
+    attachmentsNotKept:
+      "The page has errors, so the chosen files were not uploaded; fix the errors and choose them again.",
   },
   flash: {
     created: "Draft created. Save it at any time and come back later.",
@@ -380,7 +389,8 @@ export const proposals: typeof zh = {
     },
     screen: {
       title: "Screening",
-      intro: "Check the applicant's eligibility and documents against the call, then make one of these decisions. The organisation is told by email.",
+      intro:
+        "Check the applicant's eligibility and documents against the call, then make one of these decisions. The organisation is told by email.",
       eligible: "Mark eligible",
       eligibleHint: "It goes on to review.",
       note: "Note (optional)",

@@ -134,7 +134,8 @@ export const proposals = {
     budget: "金额 = 单价 × 数量，自动计算。单价可填 5000、5,000.50 或 1.5万；数量可有两位小数。",
     milestones: "完成日期须在项目周期之内。",
     targets: "至少一项。可从常用指标中选择，也可自定义；可按服务对象分解。",
-    attachments: "可上传 PDF、图片（PNG/JPG）、Excel（XLSX）、Word（DOCX），每个不超过 10 MB，最多 10 个。类型按文件内容识别。",
+    attachments:
+      "可上传 PDF、图片（PNG/JPG）、Excel（XLSX）、Word（DOCX），每个不超过 10 MB，最多 10 个。类型按文件内容识别。",
     spareRows: "空白行不会保存。",
   },
   summaryCounter: "{{count}} / {{max}} 字",
@@ -254,7 +255,8 @@ export const proposals = {
     grantBelowMin: "申请资助金额 {{grantRequestedFen}} 低于本项目最低资助额 {{grantMinFen}}。",
     grantAboveMax: "申请资助金额 {{grantRequestedFen}} 超过本项目最高资助额 {{grantMaxFen}}。",
     grantAboveFiledTeamMax: "备案团队申请资助金额不能超过 {{grantMaxFen}}（当前 {{grantRequestedFen}}）。",
-    grantShareAboveMax: "申请资助金额占总预算的 {{grantShareBp}}，超过了本项目上限 {{maxGrantShareBp}}，请增加自筹或配套资金。",
+    grantShareAboveMax:
+      "申请资助金额占总预算的 {{grantShareBp}}，超过了本项目上限 {{maxGrantShareBp}}，请增加自筹或配套资金。",
     personnelAboveCap: "资助资金中的人员费用 {{spentFen}} 超过了资助金额的 {{capBp}}（最多 {{capFen}}）。",
     managementAboveCap: "资助资金中的管理费用 {{spentFen}} 超过了资助金额的 {{capBp}}（最多 {{capFen}}）。",
   },
