@@ -13,18 +13,16 @@ export function badRequest(): never {
 }
 
 /**
- * The request's form body. A body that is not a form (a script posting JSON or text, a broken multipart body) is the
+ * The request's form body. A body that is not a form (a script posting JSON or text, a form cut short) is the
  * sender's mistake, answered 400 like any other body no form of ours would post, never a 500.
  */
-export async function readFormData(
-  request: Request,
-  parse: (request: Request) => Promise<FormData> = (r) => r.formData(),
-) {
+export async function readFormData(request: Request): Promise<FormData> {
   try {
-    return await parse(request);
+    return await request.formData();
   } catch (error) {
-    if (error instanceof Response) throw error;
-    return badRequest();
+    // The fetch API's way of saying the body is not the urlencoded or multipart form its type announced.
+    if (error instanceof TypeError) badRequest();
+    throw error;
   }
 }
 
@@ -38,6 +36,9 @@ export function safeRedirectPath(target: FormDataEntryValue | string | null | un
   if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
     return fallback;
   }
+  // A control character (a line break, NUL) cannot go into a Location header.
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
+  if (/[\u0000-\u001f\u007f]/.test(target)) return fallback;
   return target;
 }
 

@@ -9,6 +9,8 @@ describe("displayName", () => {
     ["盖章\u0000页.pdf", "盖章页.pdf"],
     ["\tname\r\n.pdf", "name.pdf"],
     ["\u0000\u0001", "file"],
+    ["invoice\u202efdp.exe", "invoicefdp.exe"],
+    ["报告\u0085\u2066.pdf", "报告.pdf"],
   ])("%j → %j", (given, shown) => {
     expect(displayName(given)).toBe(shown);
   });

@@ -12,7 +12,11 @@ import { BASE_URL, cookieFor } from "../support/routes";
 
 type Action = (args: ActionFunctionArgs) => unknown;
 
-async function post(action: Action, path: string, init: { body: string; contentType?: string; cookie?: string }) {
+async function post(
+  action: Action,
+  path: string,
+  init: { body: string | Blob; contentType?: string; cookie?: string },
+) {
   const headers = new Headers();
   if (init.contentType) headers.set("Content-Type", init.contentType);
   if (init.cookie) headers.set("Cookie", init.cookie);
@@ -29,7 +33,8 @@ async function post(action: Action, path: string, init: { body: string; contentT
 const notForms = [
   ["JSON", '{"email":"a@example.cn"}', "application/json"],
   ["plain text", "email=a@example.cn", "text/plain"],
-  ["no content type", "email=a@example.cn", undefined],
+  // A Blob without a type, not a string: a string body gets text/plain added.
+  ["no content type", new Blob(["email=a@example.cn"]), undefined],
 ] as const;
 
 describe("bodies that are not forms", () => {
@@ -42,7 +47,7 @@ describe("bodies that are not forms", () => {
     },
   );
 
-  test("a proposal save with a JSON body or a broken multipart body is answered 400 and changes nothing", async () => {
+  test("a proposal save with a JSON body, a broken or oversized multipart body or a forged stash id changes nothing", async () => {
     const funder = await createFunder(db());
     const program = await createProgram(db(), { funderId: funder.id });
     const applicant = await createApplicant(db());
@@ -69,9 +74,15 @@ describe("bodies that are not forms", () => {
       );
 
     expect(await edit('{"title":"改过的题目"}', "application/json")).toBe(400);
-    expect(
-      await edit('--x\r\nContent-Disposition: form-data; name="title"\r\n\r\n改过', "multipart/form-data; boundary=x"),
-    ).toBe(400);
+    const multipart = "multipart/form-data; boundary=x";
+    const part = (name: string, value: string) =>
+      `--x\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}`;
+    // Cut short: no closing boundary.
+    expect(await edit(part("title", "改过"), multipart)).toBe(400);
+    // A text field longer than any form of ours posts (256 KB).
+    expect(await edit(`${part("title", "长".repeat(100_000))}\r\n--x--\r\n`, multipart)).toBe(413);
+    // A tampered stash id (ours are base64url): the save is refused before anything is written.
+    expect(await edit(`${part("title", "改过")}\r\n${part("stashId", "x' or 1=1")}\r\n--x--\r\n`, multipart)).toBe(400);
     const after = await db().selectFrom("proposal").selectAll().where("id", "=", proposal.id).executeTakeFirstOrThrow();
     expect(after).toEqual(before);
   });

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import {
   createReadableStreamFromReadable,
+  MaxPartSizeExceededError,
   unstable_composeUploadHandlers,
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
@@ -15,7 +16,7 @@ import { fileTypeFromBuffer } from "file-type";
 import { recordAudit } from "~/lib/audit.server";
 import { db, type Executor } from "~/lib/db.server";
 import { env } from "~/lib/env.server";
-import { readFormData } from "~/lib/http";
+import { badRequest, readFormData } from "~/lib/http";
 import { nowIso } from "~/lib/time";
 import {
   ATTACHMENT_FIELD,
@@ -38,12 +39,12 @@ export interface UploadedFile {
 
 /**
  * A file's name as it is shown and stored: without the folder some browsers send with it ("C:\\Users\\…\\预算.xlsx")
- * and without control characters, which no file name needs and PostgreSQL's text refuses (NUL).
+ * and without control or direction-override characters, which no file name needs (and PostgreSQL's text refuses NUL).
  */
 export function displayName(filename: string): string {
   const base = filename.split(/[\\/]/).pop() ?? "";
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
-  return base.replace(/[\u0000-\u001f\u007f]/g, "").trim() || "file";
+  // Control characters, and the direction overrides that can disguise a name's real extension.
+  return base.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, "").trim() || "file";
 }
 
 /**
@@ -83,7 +84,16 @@ export async function readProposalForm(
     fileHandler,
     unstable_createMemoryUploadHandler({ maxPartSize: MAX_TEXT_PART_BYTES }),
   );
-  const formData = await readFormData(request, (body) => unstable_parseMultipartFormData(body, uploadHandler));
+  let formData: FormData;
+  try {
+    formData = await unstable_parseMultipartFormData(request, uploadHandler);
+  } catch (error) {
+    // A text field longer than any form of ours posts.
+    if (error instanceof MaxPartSizeExceededError) throw new Response("Payload Too Large", { status: 413 });
+    // The multipart parser's own complaint about a body that is not the multipart it announced.
+    if (error instanceof Error && error.message.startsWith("malformed multipart")) badRequest();
+    throw error;
+  }
   formData.delete(ATTACHMENT_FIELD);
   return { formData, files };
 }

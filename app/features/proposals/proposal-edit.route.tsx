@@ -125,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/proposals/${access.id}`, { kind: "error", message: "proposals:errors.notEditable" });
   }
   const [{ formData, files }, { t, language }] = await Promise.all([readProposalForm(request), getTranslator(request)]);
-  const controls = EditIntentSchema.safeParse(Object.fromEntries(formData));
+  const controls = EditIntentSchema.safeParse(formDataToObject(formData));
   if (!controls.success) throw new Response("Bad Request", { status: 400 });
   const { intent, stashId } = controls.data;
   const autosave = intent === "autosave";

@@ -191,8 +191,11 @@ export const EditIntentSchema = z.object({
   intent: z.enum(editIntents).default("save"),
   // A "remove" button next to an attachment posts its id under this name (and saves the draft like "save").
   removeAttachment: z.coerce.number().int().positive().optional(),
-  // The stash a restored form came from, deleted once the form is saved.
-  stashId: z.string().max(64).optional(),
+  // The stash a restored form came from, deleted once the form is saved: an HMAC in base64url.
+  stashId: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional(),
 });
 
 export const ApplySchema = z.object({ organizationId: z.coerce.number().int().positive() });
