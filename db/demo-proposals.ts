@@ -39,6 +39,7 @@ import {
 import type { ScreeningDecision } from "../app/features/proposals/screening";
 import { screenProposalIn } from "../app/features/proposals/screening.server";
 import type { ProposalSnapshot } from "../app/features/proposals/snapshot";
+import { publicOrigin } from "../app/lib/env.server";
 import { nowIso, todayInChina } from "../app/lib/time";
 import { programs as programsZh } from "../app/locales/zh-CN/programs";
 import { proposals as proposalsZh } from "../app/locales/zh-CN/proposals";
@@ -1302,10 +1303,7 @@ async function writeDemoProposals(trx: DB, options: SeedOptions, written: string
   const since = nowIso();
   const at = (when: When) => instant(since, when);
   const receipt = receiptEmail("zh-CN");
-  // The links in the decision emails point where the portal is served (`npm start` sets PUBLIC_URL).
-  const decisionEmail = screeningEmails(
-    new URL(process.env.PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).origin,
-  );
+  const decisionEmail = screeningEmails(publicOrigin());
   // Handed in in the order of their first submission, so the numbers follow the dates.
   const ordered = [...proposals].sort((a, b) => at(a.submitted).localeCompare(at(b.submitted)));
   for (const proposal of ordered) {

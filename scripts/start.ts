@@ -19,8 +19,13 @@ if (buildIsStale()) {
 }
 ensureSessionSecret();
 process.env.NODE_ENV = "production";
-// The demo runs on this machine; a deployment sets PUBLIC_URL to its own address.
-process.env.PUBLIC_URL ??= `http://localhost:${process.env.PORT ?? 3000}`;
+if (!process.env.PUBLIC_URL) {
+  process.env.PUBLIC_URL = `http://localhost:${process.env.PORT ?? 3000}`;
+  console.warn(
+    `PUBLIC_URL is not set: links in emails will point to ${process.env.PUBLIC_URL}. ` +
+      "On a server, set PUBLIC_URL to the address users reach the portal at.",
+  );
+}
 
 const { createDatabase } = await import("../db/connection");
 const { migrateToLatest } = await import("../db/migrations");

@@ -64,3 +64,9 @@ export function cookiesAreSecure(): boolean {
 export function emailLinkOrigin(request: Request, publicUrl: string | undefined = env().PUBLIC_URL): string {
   return new URL(publicUrl ?? request.url).origin;
 }
+
+/** The origin for links written where no request is at hand (the demo seed): PUBLIC_URL's, or this machine's. */
+export function publicOrigin(): string {
+  const { PUBLIC_URL, PORT } = env();
+  return new URL(PUBLIC_URL ?? `http://localhost:${PORT}`).origin;
+}
