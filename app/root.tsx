@@ -14,10 +14,12 @@ import {
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { requireActor } from "~/lib/actor.server";
+import { defaultLanguage, isLanguage } from "~/lib/i18n/config";
 import { getLanguage } from "~/lib/i18n/i18n.server";
 import { optionalUser, readFlash } from "~/lib/session.server";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { useNonce } from "~/ui/nonce";
+import { errorPageTitle } from "~/ui/page-title";
 import stylesheet from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -60,7 +62,7 @@ export function useRootData() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const rootData = useRootData();
   const nonce = useNonce();
-  const { t, i18n } = useTranslation();
+  const { i18n } = useTranslation();
   const language = rootData?.language ?? i18n.language;
   return (
     <html lang={language}>
@@ -68,7 +70,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* No root data: an address no route matches (Remix runs no loader for it) or a failed root loader. */}
-        {rootData === undefined ? <title>{`${t("errors.title")} · ${t("appName")}`}</title> : null}
+        {rootData === undefined ? (
+          <title>{errorPageTitle(isLanguage(language) ? language : defaultLanguage)}</title>
+        ) : null}
         <Meta />
         <Links />
       </head>

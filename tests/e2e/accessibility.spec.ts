@@ -70,11 +70,12 @@ for (const { language, size } of runs) {
       for (const path of ["/manage", "/manage/programs/1", "/manage/programs/1/edit", "/manage/programs/1/proposals"]) {
         await visit(page, path);
       }
-      const firstProposal = page.locator(".proposal-list__title a").first();
-      const href = (await firstProposal.getAttribute("href")) ?? "";
-      expect(href).toMatch(/^\/manage\/proposals\/\d+$/);
-      await visit(page, href);
-      await visit(page, `${href.replace("/manage", "")}/print`);
+      // The demo's resubmitted proposal: its page shows what changed between versions 1 and 2.
+      await page.getByRole("link", { name: "护苗成长·困境儿童心理陪伴" }).click();
+      await expect(page).toHaveURL(/\/manage\/proposals\/\d+$/);
+      await expect(page.locator(".version-diff").first()).toBeVisible();
+      await expectAccessible(page, "a resubmitted proposal with its version comparison");
+      await visit(page, `${new URL(page.url()).pathname.replace("/manage", "")}/print`);
     });
 
     test("the platform admin's pages", async ({ page }) => {

@@ -120,6 +120,6 @@ function FunderEditForm({ funder, actionData }: { funder: FunderRecord; actionDa
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.funder.name, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.funder.name, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -176,6 +176,6 @@ export default function AccountPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

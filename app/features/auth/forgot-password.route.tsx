@@ -51,6 +51,6 @@ export default function ForgotPassword() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -74,6 +74,6 @@ export default function FunderStaffPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.funder.name, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.funder.name, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -5,6 +5,7 @@ import { listPublicPrograms } from "~/features/programs/programs.server";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { nowIso } from "~/lib/time";
 import { EmptyState, Instant, Money } from "~/ui/bits";
+import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -70,4 +71,6 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
+
+export const ErrorBoundary = GeneralErrorBoundary;

@@ -64,6 +64,6 @@ export default function MyOrganizations() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -262,6 +262,6 @@ function MemberButton({ intent, userId, role, label, confirm }: MemberButtonProp
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -147,6 +147,6 @@ export default function ManageProgram() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.program.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.program.title, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

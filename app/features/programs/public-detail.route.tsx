@@ -53,8 +53,8 @@ export default function PublicProgram() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
-  ...pageTitle(data?.program.title, matches),
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => [
+  ...pageTitle(data?.program.title, meta),
   { name: "description", content: data?.program.summary ?? "" },
 ];
 

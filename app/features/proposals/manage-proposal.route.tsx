@@ -390,6 +390,6 @@ function AuditTrail({ audit }: { audit: LoaderData["audit"] }) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => pageTitle(loaded?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, ...meta }) => pageTitle(loaded?.title, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -517,6 +517,6 @@ function Declaration() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(data?.title, matches);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

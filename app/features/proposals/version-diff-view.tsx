@@ -144,7 +144,7 @@ function RowChanges<T>({ title, diff, kind }: { title: string; diff: RowDiff<T>;
   if (diff.added.length + diff.removed.length + diff.changed.length === 0) return null;
   return (
     <div className="version-diff__group">
-      <h4>{title}</h4>
+      <h3>{title}</h3>
       <ul className="version-diff__rows">
         {diff.removed.map((row, index) => (
           <li key={`removed-${index}`} className="version-diff__row version-diff__row--removed">
@@ -188,12 +188,14 @@ export function VersionDiffView({ diff, targetGroups }: VersionDiffViewProps) {
     <div className="version-diff">
       {diff.fields.length > 0 ? (
         <div className="version-diff__group">
-          <h4>{t("manage.versions.fields")}</h4>
+          <h3>{t("manage.versions.fields")}</h3>
           <div className="table-wrap">
             <table className="version-diff__table">
               <thead>
                 <tr>
-                  <th scope="col" />
+                  <th scope="col">
+                    <span className="visually-hidden">{t("manage.versions.field")}</span>
+                  </th>
                   <th scope="col">{t("manage.versions.before")}</th>
                   <th scope="col">{t("manage.versions.after")}</th>
                 </tr>
@@ -217,7 +219,7 @@ export function VersionDiffView({ diff, targetGroups }: VersionDiffViewProps) {
       ) : null}
       {groupsChanged ? (
         <div className="version-diff__group">
-          <h4>{t("manage.versions.targetGroups")}</h4>
+          <h3>{t("manage.versions.targetGroups")}</h3>
           <ul className="version-diff__rows">
             {diff.targetGroups.removed.map((group) => (
               <li key={`removed-${group.id}`} className="version-diff__row version-diff__row--removed">
@@ -234,7 +236,7 @@ export function VersionDiffView({ diff, targetGroups }: VersionDiffViewProps) {
       ) : null}
       {diff.totals.length > 0 ? (
         <div className="version-diff__group">
-          <h4>{t("manage.versions.totals")}</h4>
+          <h3>{t("manage.versions.totals")}</h3>
           <ul className="version-diff__rows">
             {diff.totals.map((change) => (
               <li key={change.total} className="version-diff__row version-diff__row--changed">

@@ -433,6 +433,7 @@ export const proposals: typeof zh = {
       },
       changesFrom: "Changes since version {{version}}",
       noChanges: "Same content as the previous version.",
+      field: "Field",
       fields: "Details and texts",
       totals: "Budget totals",
       targetGroups: "Target groups",

@@ -418,6 +418,7 @@ export const proposals = {
       },
       changesFrom: "与第 {{version}} 版相比的修改",
       noChanges: "内容与上一版相同。",
+      field: "修改项",
       fields: "基本信息与正文",
       totals: "预算合计",
       targetGroups: "服务对象",
