@@ -491,6 +491,7 @@ const proposals: DemoProposal[] = [
         resubmit: (content) => ({
           ...content,
           teamMembers: [...content.teamMembers, { name: "郑蕾", role: "督导", qualification: "国家二级心理咨询师" }],
+          risks: `${content.risks}危机个案由督导郑蕾当日复核评估，并陪同转介。`,
           budgetLines: content.budgetLines.map((line) =>
             line?.item === "儿童心理测评量表"
               ? { ...line, unitPriceFen: 4_500, basis: "三家测评机构询价，取最低价 45 元/份（询价单附后）" }

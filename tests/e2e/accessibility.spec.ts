@@ -73,7 +73,7 @@ for (const { language, size } of runs) {
       // The demo's resubmitted proposal: its page shows what changed between versions 1 and 2.
       await page.getByRole("link", { name: "护苗成长·困境儿童心理陪伴" }).click();
       await expect(page).toHaveURL(/\/manage\/proposals\/\d+$/);
-      await expect(page.locator(".version-diff").first()).toBeVisible();
+      await expect(page.locator(".version-diff__table").first()).toBeVisible();
       await expectAccessible(page, "a resubmitted proposal with its version comparison");
       await visit(page, `${new URL(page.url()).pathname.replace("/manage", "")}/print`);
     });
