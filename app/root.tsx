@@ -101,7 +101,7 @@ function LanguageSwitcher({ current }: { current: string }) {
 
 function SiteHeader() {
   const rootData = useRootData();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const user = rootData?.user;
   const nav = rootData?.nav;
   return (
@@ -143,7 +143,8 @@ function SiteHeader() {
             )}
           </nav>
         </details>
-        <LanguageSwitcher current={rootData?.language ?? "zh-CN"} />
+        {/* i18n's language where there is no root data: the error page of an address no route matches. */}
+        <LanguageSwitcher current={rootData?.language ?? i18n.language} />
       </div>
     </header>
   );

@@ -45,6 +45,11 @@ for (const { language, size } of runs) {
       for (const path of ["/no-such-page", "/programs/99999"]) {
         await visit(page, path, 404);
         await expect(page).toHaveTitle(errorTitle);
+        // The language switch offers the other language there too.
+        await expect(page.locator(".language-switcher button")).toHaveAttribute(
+          "value",
+          language === "en" ? "zh-CN" : "en",
+        );
       }
       await visit(page, "/sign-in");
       await page.getByLabel(/邮箱|Email/).fill("not-an-email");
