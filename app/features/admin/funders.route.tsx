@@ -24,7 +24,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listFunders({ search, limit: pageSize, offset }),
     countFunders(search),
   ]);
-  return { title: t("admin:funders.title"), search, funders, pageInfo: { page, pageSize, total } };
+  return {
+    title: `${t("admin:funders.title")} · ${t("appName")}`,
+    search,
+    funders,
+    pageInfo: { page, pageSize, total },
+  };
 }
 
 export default function AdminFunders() {

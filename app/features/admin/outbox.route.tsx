@@ -16,7 +16,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     getTranslator(request),
     listOutboxMessages(cursorFromUrl(new URL(request.url))),
   ]);
-  return { title: t("admin:outbox.title"), messages: page.rows, newer: page.newer, older: page.older };
+  return {
+    title: `${t("admin:outbox.title")} · ${t("appName")}`,
+    messages: page.rows,
+    newer: page.newer,
+    older: page.older,
+  };
 }
 
 type Message = Awaited<ReturnType<typeof loader>>["messages"][number];
