@@ -5,9 +5,9 @@ import { useTranslation } from "react-i18next";
 import { type FormValues, formDataToObject } from "~/lib/form-data";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { db } from "~/lib/db.server";
-import { assertFound, forbidden } from "~/lib/http";
+import { assertFound, badRequest, forbidden } from "~/lib/http";
 import { optionalUser, redirectWithFlash, signedSessionId } from "~/lib/session.server";
-import { parseFormData } from "~/lib/validation.server";
+import { parseFormValues } from "~/lib/validation.server";
 import { Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
@@ -125,14 +125,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/proposals/${access.id}`, { kind: "error", message: "proposals:errors.notEditable" });
   }
   const [{ formData, files }, { t, language }] = await Promise.all([readProposalForm(request), getTranslator(request)]);
-  const controls = EditIntentSchema.safeParse(formDataToObject(formData));
-  if (!controls.success) throw new Response("Bad Request", { status: 400 });
+  // One reading of the form serves its buttons and its content.
+  const posted = formDataToObject(formData);
+  const controls = EditIntentSchema.safeParse(posted);
+  if (!controls.success) badRequest();
   const { intent, stashId } = controls.data;
   const autosave = intent === "autosave";
   const filesDropped: Record<string, string> =
     files.length > 0 ? { [ATTACHMENT_FIELD]: t("proposals:errors.attachmentsNotKept") } : {};
 
-  const parsed = parseFormData(ProposalDraftSchema, formData, t, language);
+  const parsed = parseFormValues(ProposalDraftSchema, posted, t, language);
   if (!parsed.success) {
     return autosave
       ? data({ autosave: "invalid" as const }, { status: 400 })
