@@ -1,5 +1,6 @@
-// The document's <title>. Each page's loader gives its title, translated; a page showing its error boundary (a 404,
-// a 403) is titled as that error page, in the visitor's language, instead of keeping a stale title or none.
+// The document's <title>. Each page's loader gives its own part, translated, and every title ends with the portal's
+// name in the page's language; a page showing its error boundary (a 404, a 403) is titled as that error page instead
+// of keeping a stale title or none.
 import type { MetaArgs, MetaDescriptor } from "@remix-run/node";
 import { defaultLanguage, isLanguage, type Language } from "~/lib/i18n/config";
 import { resources } from "~/locales";
@@ -16,9 +17,19 @@ function languageOf(matches: MetaArgs["matches"]): Language {
   return isLanguage(language) ? language : defaultLanguage;
 }
 
-export function pageTitle(title: string | undefined, { error, matches }: Pick<MetaArgs, "error" | "matches">) {
-  const descriptors: MetaDescriptor[] = [
-    { title: error || title === undefined ? errorPageTitle(languageOf(matches)) : title },
-  ];
+/**
+ * "申报书列表 · 2026年幸福家园 · 微公益创投平台". `appName: false` is for a title that is already the portal's name (the home
+ * page) or that must not carry it (the printable form, whose title becomes the saved PDF's name).
+ */
+export function pageTitle(
+  title: string | undefined,
+  { error, matches }: Pick<MetaArgs, "error" | "matches">,
+  { appName = true }: { appName?: boolean } = {},
+) {
+  const language = languageOf(matches);
+  let text: string;
+  if (error || title === undefined) text = errorPageTitle(language);
+  else text = appName ? `${title} · ${resources[language].common.appName}` : title;
+  const descriptors: MetaDescriptor[] = [{ title: text }];
   return descriptors;
 }

@@ -12,7 +12,7 @@ import { loadOverview, requireAdmin } from "./admin.server";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const [{ t }, overview] = await Promise.all([getTranslator(request), loadOverview()]);
-  return { title: `${t("admin:home.title")} · ${t("appName")}`, ...overview };
+  return { title: t("admin:home.title"), ...overview };
 }
 
 export default function AdminHome() {

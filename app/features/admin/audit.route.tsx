@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     parsed.success ? listAuditEvents(parsed.data, cursorFromUrl(url)) : null,
   ]);
   return {
-    title: `${t("admin:audit.title")} · ${t("appName")}`,
+    title: t("admin:audit.title"),
     values,
     fieldErrors: parsed.success ? {} : parsed.fieldErrors,
     filtered: filterNames.some((name) => values[name]),

@@ -17,7 +17,7 @@ import { emptyFunder, FunderFields } from "./funder-form";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const { t } = await getTranslator(request);
-  return { title: `${t("admin:funderNew.title")} · ${t("appName")}` };
+  return { title: t("admin:funderNew.title") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

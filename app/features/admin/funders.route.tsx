@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countFunders(search),
   ]);
   return {
-    title: `${t("admin:funders.title")} · ${t("appName")}`,
+    title: t("admin:funders.title"),
     search,
     funders,
     pageInfo: { page, pageSize, total },

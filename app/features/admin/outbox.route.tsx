@@ -17,7 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listOutboxMessages(cursorFromUrl(new URL(request.url))),
   ]);
   return {
-    title: `${t("admin:outbox.title")} · ${t("appName")}`,
+    title: t("admin:outbox.title"),
     messages: page.rows,
     newer: page.newer,
     older: page.older,

@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     countUsers(search),
   ]);
   return {
-    title: `${t("admin:users.title")} · ${t("appName")}`,
+    title: t("admin:users.title"),
     search,
     pageInfo: { page, pageSize, total },
     users: users.map((user) => ({

@@ -18,7 +18,7 @@ import { NewPasswordFields } from "./new-password-fields";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [{ t }, account] = await Promise.all([getTranslator(request), findAccount(user.id)]);
-  return { title: `${t("auth:account.title")} · ${t("appName")}`, account };
+  return { title: t("auth:account.title"), account };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

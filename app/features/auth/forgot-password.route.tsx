@@ -14,7 +14,7 @@ import { ForgotPasswordSchema } from "./schemas";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
-  return { title: `${t("auth:forgotPassword.title")} · ${t("appName")}` };
+  return { title: t("auth:forgotPassword.title") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

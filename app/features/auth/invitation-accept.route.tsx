@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     optionalUser(request),
     findPendingInvitation(params.token ?? ""),
   ]);
-  const title = `${t("auth:invitation.title")} · ${t("appName")}`;
+  const title = t("auth:invitation.title");
   if (!invitation) return data({ title, state: "gone" as const }, GONE);
   const details = describe(invitation);
   if (!user) {

@@ -18,8 +18,8 @@ const GONE = { status: 410 } as const;
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = await getTranslator(request);
   const reset = await findUsableReset(params.token ?? "");
-  if (!reset) return data({ title: `${t("auth:resetPassword.goneTitle")} · ${t("appName")}`, email: null }, GONE);
-  return { title: `${t("auth:resetPassword.title")} · ${t("appName")}`, email: reset.email };
+  if (!reset) return data({ title: t("auth:resetPassword.goneTitle"), email: null }, GONE);
+  return { title: t("auth:resetPassword.title"), email: reset.email };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

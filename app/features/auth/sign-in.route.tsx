@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user) throw redirect(redirectTo || (await landingPathFor(user.id)));
   const { t } = await getTranslator(request);
   return {
-    title: `${t("auth:signIn.title")} · ${t("appName")}`,
+    title: t("auth:signIn.title"),
     redirectTo,
     email: url.searchParams.get("email") ?? "",
   };

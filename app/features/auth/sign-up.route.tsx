@@ -21,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (await optionalUser(request)) throw redirect(redirectTo || AFTER_SIGN_UP);
   const { t } = await getTranslator(request);
   return {
-    title: `${t("auth:signUp.title")} · ${t("appName")}`,
+    title: t("auth:signUp.title"),
     redirectTo,
     email: url.searchParams.get("email") ?? "",
   };

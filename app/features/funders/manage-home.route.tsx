@@ -16,7 +16,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   if (!canUseStaffWorkspace(actor)) forbidden();
   const [{ t }, funders] = await Promise.all([getTranslator(request), listStaffWorkspace(actor.funderIds)]);
-  return { title: `${t("funders:manage.title")} · ${t("appName")}`, funders };
+  return { title: t("funders:manage.title"), funders };
 }
 
 type WorkspaceFunder = Awaited<ReturnType<typeof loader>>["funders"][number];

@@ -71,6 +71,7 @@ export default function Home() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) =>
+  pageTitle(data?.title, meta, { appName: false });
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const [{ t }, organizations] = await Promise.all([getTranslator(request), listOrganizationsForUser(user.id)]);
   return {
-    title: `${t("organizations:list.title")} · ${t("appName")}`,
+    title: t("organizations:list.title"),
     organizations,
     today: todayInChina(),
   };

@@ -3,7 +3,6 @@ import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "~/lib/format";
-import { getTranslator } from "~/lib/i18n/i18n.server";
 import { todayInChina } from "~/lib/time";
 import { CalendarDate, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -16,12 +15,10 @@ import { parseUscc } from "./uscc";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, organization } = await requireOrganizationAccess(request, params, canViewOrganization);
-  const { t } = await getTranslator(request);
   const { bankAccountName, bankAccountNumber, bankName, ...visible } = organization;
   const seeBank = canSeeBankAccount(actor, organization);
   const uscc = organization.uscc ? parseUscc(organization.uscc) : null;
   return {
-    title: `${organization.name} · ${t("appName")}`,
     organization: visible,
     department: uscc?.ok ? uscc.department : null,
     // Only what the viewer may see leaves the server.
@@ -170,6 +167,6 @@ function Item({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.organization.name, meta);
 
 export const ErrorBoundary = GeneralErrorBoundary;

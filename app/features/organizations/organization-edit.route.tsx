@@ -54,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { organization } = await requireOrganizationAccess(request, params, canEditOrganization);
   const { t } = await getTranslator(request);
   return {
-    title: `${t("organizations:edit.title")} · ${organization.name} · ${t("appName")}`,
+    title: `${t("organizations:edit.title")} · ${organization.name}`,
     organization: { id: organization.id, name: organization.name },
     values: formValuesOf(organization),
   };

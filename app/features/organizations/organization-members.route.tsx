@@ -26,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     manage ? listPendingInvitations({ organizationId: organization.id }) : [],
   ]);
   return {
-    title: `${t("organizations:members.title")} · ${organization.name} · ${t("appName")}`,
+    title: `${t("organizations:members.title")} · ${organization.name}`,
     organization: { id: organization.id, name: organization.name },
     members: members.map((member) => ({ ...member, isYou: member.userId === actor.userId })),
     invitations,

@@ -15,7 +15,7 @@ import { OrganizationSchema } from "./schemas";
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
   const { t } = await getTranslator(request);
-  return { title: `${t("organizations:new.title")} · ${t("appName")}` };
+  return { title: t("organizations:new.title") };
 }
 
 // Any signed-in user may register an organisation; they become its owner.

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     program: { id: program.id, code: program.code, title: program.title, funderName: program.funderName },
     defaultValues: programToFormValues(program),
-    title: `${t("programs:meta.editProgram", { title: program.title })} · ${t("appName")}`,
+    title: t("programs:meta.editProgram", { title: program.title }),
   };
 }
 

@@ -25,7 +25,7 @@ async function funderFor(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [{ funder }, { t }] = await Promise.all([funderFor(request), getTranslator(request)]);
-  return { funder, defaultValues: newProgramFormValues(), title: `${t("programs:meta.newProgram")} · ${t("appName")}` };
+  return { funder, defaultValues: newProgramFormValues(), title: t("programs:meta.newProgram") };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   const now = nowIso();
   return {
-    title: `${t("programs:public.title")} · ${t("appName")}`,
+    title: t("programs:public.title"),
     programs: programs.map((program) => ({
       ...program,
       phase: applicationPhase({ ...program, status: "open" }, now) ?? "closed",

@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getTranslator(request),
   ]);
   return {
-    title: `${t("proposals:meta.apply")} · ${program.title} · ${t("appName")}`,
+    title: `${t("proposals:meta.apply")} · ${program.title}`,
     program: { id: program.id, title: program.title, closesAt: program.closesAt, funderName: program.funderName },
     proposalsPerOrg: rules.proposalsPerOrg,
     windowProblems: windowProblems.map((problem) => ruleMessage(problem, t, language)),

@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!current || !organization) notFound();
   const canScreen = canScreenProposals(actor, proposal);
   return {
-    title: `${current.content.title} · ${t("proposals:manage.meta.page")} · ${t("appName")}`,
+    title: `${current.content.title} · ${t("proposals:manage.meta.page")}`,
     proposal: {
       id: proposal.id,
       status: proposal.status,

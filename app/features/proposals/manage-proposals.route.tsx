@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getTranslator(request),
   ]);
   return {
-    title: `${t("proposals:manage.meta.list")} · ${program.title} · ${t("appName")}`,
+    title: `${t("proposals:manage.meta.list")} · ${program.title}`,
     program: { id: program.id, title: program.title, code: program.code },
     categories,
     targetGroups,

@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     getTranslator(request),
   ]);
-  return { title: `${t("proposals:meta.list")} · ${t("appName")}`, rows, page: { page, pageSize: PAGE_SIZE, total } };
+  return { title: t("proposals:meta.list"), rows, page: { page, pageSize: PAGE_SIZE, total } };
 }
 
 export default function MyProposals() {

@@ -50,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal, content, attachments } = assertFound(loaded);
   const { program, rules, categories, targetGroups } = assertFound(found);
   return {
-    title: `${t("proposals:meta.edit")} · ${proposal.title || t("proposals:untitled")} · ${t("appName")}`,
+    title: `${t("proposals:meta.edit")} · ${proposal.title || t("proposals:untitled")}`,
     proposal: {
       id: proposal.id,
       title: proposal.title,

@@ -517,6 +517,7 @@ function Declaration() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) => pageTitle(data?.title, meta);
+export const meta: MetaFunction<typeof loader> = ({ data, ...meta }) =>
+  pageTitle(data?.title, meta, { appName: false });
 
 export const ErrorBoundary = GeneralErrorBoundary;

@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const confirming = isEditableStatus(proposal.status);
   const problems = confirming ? firstErrorPerPath(checkSubmission(content, program.rules, applicant, clock)) : [];
   return {
-    title: `${t(confirming ? "proposals:meta.submit" : "proposals:submit.receiptTitle")} · ${t("appName")}`,
+    title: t(confirming ? "proposals:meta.submit" : "proposals:submit.receiptTitle"),
     confirming,
     email: actor.email,
     proposal: {

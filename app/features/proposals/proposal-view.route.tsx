@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal, content, totals, attachments } = assertFound(loaded);
   const { program: programRow, categories, targetGroups } = assertFound(program);
   return {
-    title: `${proposal.title || t("proposals:untitled")} · ${t("appName")}`,
+    title: proposal.title || t("proposals:untitled"),
     proposal: {
       id: proposal.id,
       title: proposal.title,
