@@ -50,10 +50,13 @@ export function formatInstant(iso: string, language: string): string {
 }
 
 const dateFormat = cached(
-  (language) => new Intl.DateTimeFormat(language, { timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit" }),
+  (language) =>
+    new Intl.DateTimeFormat(language, { timeZone: "UTC", year: "numeric", month: "2-digit", day: "2-digit" }),
 );
 
-const shareFormat = cached((language) => new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 }));
+const shareFormat = cached(
+  (language) => new Intl.NumberFormat(language, { style: "percent", maximumFractionDigits: 2 }),
+);
 
 /** Formats a calendar date (YYYY-MM-DD), which has no time zone of its own. */
 export function formatDate(date: string, language: string): string {

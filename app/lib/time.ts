@@ -9,5 +9,10 @@ export function addSeconds(iso: string, seconds: number): string {
 
 /** Today's calendar date (YYYY-MM-DD) in China, where every deadline and expiry date of the portal is read. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }

@@ -33,11 +33,25 @@ export function EmptyState({ title, children }: { title: ReactNode; children?: R
   );
 }
 
-export function StatusBadge({ tone = "neutral", children }: { tone?: "neutral" | "info" | "success" | "warning" | "danger"; children: ReactNode }) {
+export function StatusBadge({
+  tone = "neutral",
+  children,
+}: {
+  tone?: "neutral" | "info" | "success" | "warning" | "danger";
+  children: ReactNode;
+}) {
   return <span className={`badge badge--${tone}`}>{children}</span>;
 }
 
-export function PageHeader({ title, subtitle, actions }: { title: ReactNode; subtitle?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  subtitle,
+  actions,
+}: {
+  title: ReactNode;
+  subtitle?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <header className="page-header">
       <div>

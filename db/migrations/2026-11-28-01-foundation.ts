@@ -157,7 +157,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("name", "text")
     .addColumn("position", "integer", (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("program_target_group_program_idx").on("program_target_group").column("program_id").execute();
+  await db.schema
+    .createIndex("program_target_group_program_idx")
+    .on("program_target_group")
+    .column("program_id")
+    .execute();
 
   await withId(db, db.schema.createTable("funding_source"))
     .addColumn("program_id", "integer", (c) => c.notNull().references("program.id").onDelete("cascade"))
@@ -180,7 +184,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("after", "text")
     .execute();
   await db.schema.createIndex("audit_event_at_idx").on("audit_event").column("at").execute();
-  await db.schema.createIndex("audit_event_entity_idx").on("audit_event").columns(["entity_type", "entity_id"]).execute();
+  await db.schema
+    .createIndex("audit_event_entity_idx")
+    .on("audit_event")
+    .columns(["entity_type", "entity_id"])
+    .execute();
   await db.schema.createIndex("audit_event_actor_idx").on("audit_event").columns(["actor_user_id", "at"]).execute();
   await db.schema.createIndex("audit_event_action_idx").on("audit_event").columns(["action", "at"]).execute();
 
@@ -194,7 +202,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("error", "text")
     .execute();
   await db.schema.createIndex("outbox_message_created_idx").on("outbox_message").column("created_at").execute();
-  await db.schema.createIndex("outbox_message_recipient_idx").on("outbox_message").columns(["recipient", "created_at"]).execute();
+  await db.schema
+    .createIndex("outbox_message_recipient_idx")
+    .on("outbox_message")
+    .columns(["recipient", "created_at"])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -41,7 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on("proposal")
     .columns(["program_id", "status", "created_at"])
     .execute();
-  await db.schema.createIndex("proposal_program_created_idx").on("proposal").columns(["program_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("proposal_program_created_idx")
+    .on("proposal")
+    .columns(["program_id", "created_at"])
+    .execute();
   await db.schema
     .createIndex("proposal_program_sequence_idx")
     .on("proposal")
@@ -92,7 +96,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("role", "text", (c) => c.notNull().defaultTo(""))
     .addColumn("qualification", "text", (c) => c.notNull().defaultTo(""))
     .execute();
-  await db.schema.createIndex("team_member_proposal_idx").on("team_member").columns(["proposal_id", "position"]).execute();
+  await db.schema
+    .createIndex("team_member_proposal_idx")
+    .on("team_member")
+    .columns(["proposal_id", "position"])
+    .execute();
 
   await withId(db, db.schema.createTable("budget_line"))
     .addColumn("proposal_id", "integer", (c) => c.notNull().references("proposal.id").onDelete("cascade"))
@@ -107,7 +115,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("funding_source", "text")
     .addColumn("basis", "text", (c) => c.notNull().defaultTo(""))
     .execute();
-  await db.schema.createIndex("budget_line_proposal_idx").on("budget_line").columns(["proposal_id", "position"]).execute();
+  await db.schema
+    .createIndex("budget_line_proposal_idx")
+    .on("budget_line")
+    .columns(["proposal_id", "position"])
+    .execute();
 
   await withId(db, db.schema.createTable("milestone"))
     .addColumn("proposal_id", "integer", (c) => c.notNull().references("proposal.id").onDelete("cascade"))
@@ -147,7 +159,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Removed after a submission: the row and file stay because a frozen version lists them.
     .addColumn("removed_at", "text")
     .execute();
-  await db.schema.createIndex("attachment_proposal_idx").on("attachment").columns(["proposal_id", "created_at"]).execute();
+  await db.schema
+    .createIndex("attachment_proposal_idx")
+    .on("attachment")
+    .columns(["proposal_id", "created_at"])
+    .execute();
 
   await withId(db, db.schema.createTable("proposal_version"))
     .addColumn("proposal_id", "integer", (c) => c.notNull().references("proposal.id").onDelete("cascade"))

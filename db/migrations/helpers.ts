@@ -15,4 +15,3 @@ export function withId<T extends string>(db: Kysely<any>, table: CreateTableBuil
 
 /** Money is integer fen; bigint on both (pg returns it as a number through the int8 parser set in db/connection). */
 export const moneyType = "bigint" as const;
-

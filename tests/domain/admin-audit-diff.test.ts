@@ -39,7 +39,10 @@ describe("auditDiff", () => {
     ["nothing changed, nothing listed", { a: 1 }, { a: 1 }, []],
     ["an event without before or after has no lines", null, null, []],
   ])("%s", (_case, before, after, lines) => {
-    const diff = auditDiff(before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after));
+    const diff = auditDiff(
+      before === null ? null : JSON.stringify(before),
+      after === null ? null : JSON.stringify(after),
+    );
     expect(diff).toEqual({ lines, hidden: 0 });
   });
 

@@ -47,8 +47,22 @@ const common = {
   bankName: "",
 };
 
-const registered = { kind: "registered", ...common, uscc: "52340104mj0a1b2c54", registeredOn: "2019-06-18", rating: "", ratingExpiresOn: "" };
-const team = { kind: "filed_team", ...common, sponsorCommunity: "幸福社区居民委员会", filingNumber: "SSQ-BA-2024-001", responsiblePerson: "李桂兰", filedOn: "" };
+const registered = {
+  kind: "registered",
+  ...common,
+  uscc: "52340104mj0a1b2c54",
+  registeredOn: "2019-06-18",
+  rating: "",
+  ratingExpiresOn: "",
+};
+const team = {
+  kind: "filed_team",
+  ...common,
+  sponsorCommunity: "幸福社区居民委员会",
+  filingNumber: "SSQ-BA-2024-001",
+  responsiblePerson: "李桂兰",
+  filedOn: "",
+};
 
 // A translator that answers with the key, so the tests read the dictionary keys the form would translate.
 const keys = ((key: string) => key) as unknown as TFunction;
@@ -82,15 +96,27 @@ describe("organisation form schema", () => {
     [{ ...registered, uscc: "" }, "uscc", "validation:required"],
     [{ ...registered, uscc: "52340104MJ0A1B2C55" }, "uscc", "organizations:errors.uscc.checksum"],
     [{ ...registered, rating: "4A" }, "ratingExpiresOn", "organizations:errors.ratingExpiryRequired"],
-    [{ ...registered, rating: "4A", ratingExpiresOn: "2020-01-01" }, "ratingExpiresOn", "organizations:errors.ratingExpired"],
-    [{ ...registered, rating: "4A", ratingExpiresOn: "2099-01-01" }, "ratingExpiresOn", "organizations:errors.ratingBeyondValidity"],
+    [
+      { ...registered, rating: "4A", ratingExpiresOn: "2020-01-01" },
+      "ratingExpiresOn",
+      "organizations:errors.ratingExpired",
+    ],
+    [
+      { ...registered, rating: "4A", ratingExpiresOn: "2099-01-01" },
+      "ratingExpiresOn",
+      "organizations:errors.ratingBeyondValidity",
+    ],
     [{ ...registered, rating: "6A", ratingExpiresOn: "2027-01-01" }, "rating", undefined],
     [{ ...registered, registeredOn: "2019-02-30" }, "registeredOn", "validation:date"],
     [{ ...registered, registeredOn: "2999-01-01" }, "registeredOn", "organizations:errors.dateInFuture"],
     [{ ...registered, contactPhone: "0551-6501000" }, "contactPhone", "validation:mobile"],
     [{ ...registered, introduction: "字".repeat(201) }, "introduction", undefined],
     [{ ...registered, bankName: "中国工商银行" }, "bankAccountNumber", "organizations:errors.bankIncomplete"],
-    [{ ...team, bankAccountName: "x", bankAccountNumber: "6222 02ab", bankName: "y" }, "bankAccountNumber", "organizations:errors.bankAccountNumber"],
+    [
+      { ...team, bankAccountName: "x", bankAccountNumber: "6222 02ab", bankName: "y" },
+      "bankAccountNumber",
+      "organizations:errors.bankAccountNumber",
+    ],
   ])("refuses %#: %s", (input, field, message) => {
     const errors = errorsOf(input);
     expect(errors).toHaveProperty([field]);

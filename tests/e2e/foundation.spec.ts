@@ -106,7 +106,10 @@ for (const javaScriptEnabled of [true, false]) {
       await signIn(page, "manager@weigongyi.demo");
       await page.goto("/manage");
       await screenshot(page, `manage-home-zh-desktop-${mode}`);
-      await page.getByRole("link", { name: /新建创投项目/ }).first().click();
+      await page
+        .getByRole("link", { name: /新建创投项目/ })
+        .first()
+        .click();
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("新建创投项目");
 
       await page.getByLabel("项目名称").fill(title);

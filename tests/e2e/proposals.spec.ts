@@ -91,7 +91,9 @@ async function signUpWithNewTeam(page: Page, tag: string): Promise<{ email: stri
   await page.getByLabel("备案编号").fill(`NQ-2025-${tag}`);
   await page.getByLabel("团队负责人").fill("赵红梅");
   await page.getByLabel("组织名称").fill(organization);
-  await page.getByLabel("组织简介").fill("和平社区居民自发组成的志愿服务队，现有志愿者 26 名，以退休党员和低龄老人为主。");
+  await page
+    .getByLabel("组织简介")
+    .fill("和平社区居民自发组成的志愿服务队，现有志愿者 26 名，以退休党员和低龄老人为主。");
   await page.getByLabel("社区公益服务经验").fill("2023 年起每周走访独居老人，累计服务 1,800 余人次。");
   await page.getByLabel("区（县）").fill("蜀山区");
   await page.getByLabel("街道（乡镇）").fill("南七街道");
@@ -115,7 +117,15 @@ async function fillBudgetLine(
   page: Page,
   mode: Mode,
   index: number,
-  line: { category: string; item: string; unitPrice: string; quantity: string; unit: string; source: string; basis: string },
+  line: {
+    category: string;
+    item: string;
+    unitPrice: string;
+    quantity: string;
+    unit: string;
+    source: string;
+    basis: string;
+  },
 ) {
   const at = (field: string) => page.locator(`[name="budgetLines.${index}.${field}"]`);
   await ensureRow(page, mode, `budgetLines.${index}.item`, /添加预算行/);
@@ -191,7 +201,9 @@ for (const mode of modes) {
         await page.getByLabel("申报领域").selectOption({ label: "为老服务" });
         await page.getByLabel("服务社区（实施地点）").fill("南七街道幸福社区");
         await page.getByRole("checkbox", { name: "一老（老年人）" }).check();
-        await page.getByLabel("项目概述").fill("组织 20 名低龄老人志愿者与 40 位独居高龄老人结对，每周上门探访，开展健康监测和精神慰藉。");
+        await page
+          .getByLabel("项目概述")
+          .fill("组织 20 名低龄老人志愿者与 40 位独居高龄老人结对，每周上门探访，开展健康监测和精神慰藉。");
         await page.getByRole("button", { name: "保存草稿" }).click();
         await expect(page.getByText("草稿已保存。")).toBeVisible();
 
@@ -223,11 +235,23 @@ for (const mode of modes) {
         // Violation 1: the project ends after the program's implementation period.
         await page.locator('[name="endsOn"]').fill(addDays(implementationEndsOn, 15));
         await page.getByLabel("预计直接受益人数").fill("40");
-        await page.getByLabel("需求分析").fill("幸福社区 80 岁以上独居老人 62 位，其中 23 位子女不在本市，日常缺少照应，2025 年发生 3 起居家跌倒未及时发现。");
-        await page.getByLabel("项目目标").fill("一年内 40 位独居老人每周至少接受一次探访，健康异常当天上报社区卫生服务站。");
-        await page.getByLabel("实施计划").fill("第一阶段招募培训志愿者并走访建档；第二阶段每周结对探访、每月一次健康讲座；第三阶段总结评估。");
-        await page.getByLabel("可持续性").fill("志愿者队伍纳入社区志愿服务站常态管理，项目结束后由社区慈善基金继续支持。");
-        await page.getByLabel("风险及应对").fill("上门安全：两人一组并购买志愿者保险；老人突发疾病：志愿者接受急救培训并与家属、社区医生建立联络群。");
+        await page
+          .getByLabel("需求分析")
+          .fill(
+            "幸福社区 80 岁以上独居老人 62 位，其中 23 位子女不在本市，日常缺少照应，2025 年发生 3 起居家跌倒未及时发现。",
+          );
+        await page
+          .getByLabel("项目目标")
+          .fill("一年内 40 位独居老人每周至少接受一次探访，健康异常当天上报社区卫生服务站。");
+        await page
+          .getByLabel("实施计划")
+          .fill("第一阶段招募培训志愿者并走访建档；第二阶段每周结对探访、每月一次健康讲座；第三阶段总结评估。");
+        await page
+          .getByLabel("可持续性")
+          .fill("志愿者队伍纳入社区志愿服务站常态管理，项目结束后由社区慈善基金继续支持。");
+        await page
+          .getByLabel("风险及应对")
+          .fill("上门安全：两人一组并购买志愿者保险；老人突发疾病：志愿者接受急救培训并与家属、社区医生建立联络群。");
 
         await page.locator('[name="teamMembers.0.name"]').fill("陈思远");
         await page.locator('[name="teamMembers.0.role"]').fill("项目负责人");
@@ -282,7 +306,10 @@ for (const mode of modes) {
         await expectFieldError(page, "milestones.0.dueOn", /完成日期须在项目周期/);
         // The grant's share belongs to the whole budget: its message sits in the budget check under the totals.
         await expect(page.locator("#field-grantRequested")).toContainText(/超过了本项目上限/);
-        await expect(page.getByRole("link", { name: /资助.*超过了本项目上限/ })).toHaveAttribute("href", "#field-grantRequested");
+        await expect(page.getByRole("link", { name: /资助.*超过了本项目上限/ })).toHaveAttribute(
+          "href",
+          "#field-grantRequested",
+        );
         // Nothing typed is lost.
         await expect(page.locator('[name="budgetLines.0.item"]')).toHaveValue("探访慰问物资包（血压计电池、防滑垫等）");
         await expect(page.locator('[name="milestones.1.deliverable"]')).toHaveValue("探访记录表、讲座签到表和照片");
@@ -291,7 +318,8 @@ for (const mode of modes) {
         await page.locator('[name="endsOn"]').fill(endsOn);
         await page.locator('[name="milestones.0.dueOn"]').fill(addDays(startsOn, 20));
         await page.locator('[name="budgetLines.2.unitPrice"]').fill("1000");
-        if (mode.javaScriptEnabled) await expect(page.locator("#field-grantRequested")).toContainText("预算符合本项目资助规则。");
+        if (mode.javaScriptEnabled)
+          await expect(page.locator("#field-grantRequested")).toContainText("预算符合本项目资助规则。");
         await page.locator("#field-newAttachments").setInputFiles({
           name: "项目实施方案.pdf",
           mimeType: "application/pdf",
@@ -374,7 +402,9 @@ for (const mode of modes) {
         await row.getByRole("link", { name: title }).click();
         await expect(page).toHaveURL(new RegExp(`/proposals/${proposalId}$`));
         await expect(page.getByText("退回修改").first()).toBeVisible();
-        await expect.soft(page.getByText(comment), "the applicant's proposal page shows the manager's comment").toBeVisible();
+        await expect
+          .soft(page.getByText(comment), "the applicant's proposal page shows the manager's comment")
+          .toBeVisible();
         await screenshot(page, `proposal-returned-zh-${mode.name}`);
 
         await page.getByRole("link", { name: "修改申报书" }).click();

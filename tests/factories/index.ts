@@ -54,10 +54,7 @@ export async function createUser(
     .executeTakeFirstOrThrow();
 }
 
-export async function createFunder(
-  db: DB,
-  overrides: Partial<Insertable<FunderTable>> = {},
-) {
+export async function createFunder(db: DB, overrides: Partial<Insertable<FunderTable>> = {}) {
   const n = next();
   const stamp = now();
   return db
@@ -126,12 +123,20 @@ export async function createOrganization(db: DB, overrides: Partial<Insertable<O
     .executeTakeFirstOrThrow();
 }
 
-export async function addOrganizationMember(db: DB, organizationId: number, userId: number, role: "owner" | "member" = "member") {
+export async function addOrganizationMember(
+  db: DB,
+  organizationId: number,
+  userId: number,
+  role: "owner" | "member" = "member",
+) {
   await db.insertInto("organizationMember").values({ organizationId, userId, role, createdAt: now() }).execute();
 }
 
 /** An applicant: a user who owns the given (or a new) organisation. */
-export async function createApplicant(db: DB, options: { organizationId?: number; email?: string; name?: string } = {}) {
+export async function createApplicant(
+  db: DB,
+  options: { organizationId?: number; email?: string; name?: string } = {},
+) {
   const organizationId = options.organizationId ?? (await createOrganization(db)).id;
   const user = await createUser(db, { email: options.email, name: options.name ?? "申报人" });
   await addOrganizationMember(db, organizationId, user.id, "owner");
@@ -205,12 +210,19 @@ export async function createProgram(
   ];
   await db
     .insertInto("programCategory")
-    .values(categories.map((c, position) => ({ programId: program.id, name: c.name, quota: c.quota ?? null, position })))
+    .values(
+      categories.map((c, position) => ({ programId: program.id, name: c.name, quota: c.quota ?? null, position })),
+    )
     .execute();
   await db
     .insertInto("programTargetGroup")
     .values(
-      ["elderly", "children", "needy", "disabled"].map((code, position) => ({ programId: program.id, code, name: null, position })),
+      ["elderly", "children", "needy", "disabled"].map((code, position) => ({
+        programId: program.id,
+        code,
+        name: null,
+        position,
+      })),
     )
     .execute();
   const sources = options.fundingSources ?? [
@@ -304,7 +316,8 @@ export async function createAuditEvent(
 
 // ---- proposals ----
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /**
  * A complete proposal that passes every rule of a program made by createProgram, for a street-filed team (grant
@@ -336,10 +349,13 @@ export function realisticProposalContent(program: {
     startsOn: start,
     endsOn: program.implementationEndsOn,
     expectedBeneficiaries: 60,
-    summary: "组织社区志愿者与 60 位独居、空巢老人结对，每周上门探访两次，提供陪伴聊天、安全检查和代办服务，缓解老人孤独感。",
-    needs: "幸福社区 60 岁以上老人 1,200 余人，其中独居、空巢老人 86 人。2025 年社区走访显示，七成独居老人每周与人交流不足三次。",
+    summary:
+      "组织社区志愿者与 60 位独居、空巢老人结对，每周上门探访两次，提供陪伴聊天、安全检查和代办服务，缓解老人孤独感。",
+    needs:
+      "幸福社区 60 岁以上老人 1,200 余人，其中独居、空巢老人 86 人。2025 年社区走访显示，七成独居老人每周与人交流不足三次。",
     goals: "一年内建立 30 对稳定的结对关系，独居老人每周获得两次上门探访，满意度达到 90% 以上。",
-    activityPlan: "第一阶段招募并培训志愿者；第二阶段结对探访，每周两次；第三阶段每季度举办一次联谊活动；第四阶段总结评估。",
+    activityPlan:
+      "第一阶段招募并培训志愿者；第二阶段结对探访，每周两次；第三阶段每季度举办一次联谊活动；第四阶段总结评估。",
     innovation: "引入“时间银行”积分，志愿者服务时长可兑换社区服务。",
     sustainability: "项目结束后由社区养老服务站接续，志愿者队伍纳入社区志愿服务站管理。",
     risks: "老人突发疾病：志愿者均持急救证上岗，并与家属、社区卫生服务站建立联络；志愿者流失：建立激励和替补机制。",
@@ -391,11 +407,29 @@ export async function createProposal(
     content?: Partial<ProposalContent>;
   },
 ) {
-  const program = await db.selectFrom("program").selectAll().where("id", "=", options.programId).executeTakeFirstOrThrow();
+  const program = await db
+    .selectFrom("program")
+    .selectAll()
+    .where("id", "=", options.programId)
+    .executeTakeFirstOrThrow();
   const [categories, targetGroups, organization] = await Promise.all([
-    db.selectFrom("programCategory").select(["id", "name"]).where("programId", "=", program.id).orderBy("position").execute(),
-    db.selectFrom("programTargetGroup").select(["id", "code", "name"]).where("programId", "=", program.id).orderBy("position").execute(),
-    db.selectFrom("organization").select(["id", "name", "kind"]).where("id", "=", options.organizationId).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("programCategory")
+      .select(["id", "name"])
+      .where("programId", "=", program.id)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("programTargetGroup")
+      .select(["id", "code", "name"])
+      .where("programId", "=", program.id)
+      .orderBy("position")
+      .execute(),
+    db
+      .selectFrom("organization")
+      .select(["id", "name", "kind"])
+      .where("id", "=", options.organizationId)
+      .executeTakeFirstOrThrow(),
   ]);
   const content: ProposalContent = {
     ...realisticProposalContent({
@@ -442,19 +476,37 @@ export async function createProposal(
     .executeTakeFirstOrThrow();
   const proposalId = proposal.id;
   if (targetGroupIds.length > 0) {
-    await db.insertInto("proposalTargetGroup").values(targetGroupIds.map((programTargetGroupId) => ({ proposalId, programTargetGroupId }))).execute();
+    await db
+      .insertInto("proposalTargetGroup")
+      .values(targetGroupIds.map((programTargetGroupId) => ({ proposalId, programTargetGroupId })))
+      .execute();
   }
   const members = presentRows(teamMembers);
-  if (members.length > 0) await db.insertInto("teamMember").values(members.map((m, position) => ({ proposalId, position, ...m }))).execute();
+  if (members.length > 0)
+    await db
+      .insertInto("teamMember")
+      .values(members.map((m, position) => ({ proposalId, position, ...m })))
+      .execute();
   const lines = presentRows(budgetLines);
   if (lines.length > 0) {
     await db
       .insertInto("budgetLine")
-      .values(lines.map((l, position) => ({ proposalId, position, ...l, amountFen: lineAmountFen(l.unitPriceFen, l.quantityHundredths) })))
+      .values(
+        lines.map((l, position) => ({
+          proposalId,
+          position,
+          ...l,
+          amountFen: lineAmountFen(l.unitPriceFen, l.quantityHundredths),
+        })),
+      )
       .execute();
   }
   const stones = presentRows(milestones);
-  if (stones.length > 0) await db.insertInto("milestone").values(stones.map((m, position) => ({ proposalId, position, ...m }))).execute();
+  if (stones.length > 0)
+    await db
+      .insertInto("milestone")
+      .values(stones.map((m, position) => ({ proposalId, position, ...m })))
+      .execute();
   const targets = presentRows(indicatorTargets);
   if (targets.length > 0) {
     await db
@@ -486,7 +538,14 @@ export async function createProposal(
     });
     await db
       .insertInto("proposalVersion")
-      .values({ proposalId, version: 1, snapshot: JSON.stringify(snapshot), reason: "submitted", createdAt: stamp, createdBy: options.createdBy })
+      .values({
+        proposalId,
+        version: 1,
+        snapshot: JSON.stringify(snapshot),
+        reason: "submitted",
+        createdAt: stamp,
+        createdBy: options.createdBy,
+      })
       .execute();
   }
   return proposal;
@@ -497,7 +556,8 @@ export async function createAttachment(
   db: DB,
   options: { proposalId: number; uploadedBy: number; originalName?: string; bytes?: Buffer; mimeType?: string },
 ) {
-  const bytes = options.bytes ?? Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
+  const bytes =
+    options.bytes ?? Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
   const storedName = `${newToken().tokenHash.slice(0, 32)}.pdf`;
   const file = attachmentFilePath(storedName);
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -570,11 +630,17 @@ const statusMix = [
  */
 export function variedProposalContent(
   index: number,
-  program: { categoryIds: number[]; targetGroupIds: number[]; implementationStartsOn: string; implementationEndsOn: string },
+  program: {
+    categoryIds: number[];
+    targetGroupIds: number[];
+    implementationStartsOn: string;
+    implementationEndsOn: string;
+  },
 ): ProposalContent {
   const base = realisticProposalContent(program);
   const theme = proposalThemes[index % proposalThemes.length] ?? proposalThemes[0];
-  const community = benchCommunities[Math.floor(index / proposalThemes.length) % benchCommunities.length] ?? benchCommunities[0];
+  const community =
+    benchCommunities[Math.floor(index / proposalThemes.length) % benchCommunities.length] ?? benchCommunities[0];
   const place = community.replace(/^.*?(街道|镇)/, "");
   const groupId = program.targetGroupIds[theme.area];
   return {
@@ -601,7 +667,11 @@ export function variedProposalStatus(index: number): string {
  */
 export async function createAttachmentRows(
   db: DB,
-  options: { proposalId: number; uploadedBy: number; files: { originalName: string; mimeType: string; sizeBytes: number }[] },
+  options: {
+    proposalId: number;
+    uploadedBy: number;
+    files: { originalName: string; mimeType: string; sizeBytes: number }[];
+  },
 ) {
   const stamp = now();
   const rows = await db
@@ -626,7 +696,9 @@ export async function createAttachmentRows(
   const version = await db
     .selectFrom("proposalVersion")
     .innerJoin("proposal", (join) =>
-      join.onRef("proposal.id", "=", "proposalVersion.proposalId").onRef("proposal.currentVersion", "=", "proposalVersion.version"),
+      join
+        .onRef("proposal.id", "=", "proposalVersion.proposalId")
+        .onRef("proposal.currentVersion", "=", "proposalVersion.version"),
     )
     .select(["proposalVersion.id", "proposalVersion.snapshot"])
     .where("proposal.id", "=", options.proposalId)
@@ -634,14 +706,22 @@ export async function createAttachmentRows(
   if (version) {
     const snapshot: ProposalSnapshot = JSON.parse(version.snapshot);
     snapshot.attachments = [...snapshot.attachments, ...rows];
-    await db.updateTable("proposalVersion").set({ snapshot: JSON.stringify(snapshot) }).where("id", "=", version.id).execute();
+    await db
+      .updateTable("proposalVersion")
+      .set({ snapshot: JSON.stringify(snapshot) })
+      .where("id", "=", version.id)
+      .execute();
   }
   return rows;
 }
 
 const benchAttachments = [
   { originalName: "项目实施方案.pdf", mimeType: "application/pdf", sizeBytes: 486_000 },
-  { originalName: "预算明细表.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", sizeBytes: 23_500 },
+  {
+    originalName: "预算明细表.xlsx",
+    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    sizeBytes: 23_500,
+  },
 ];
 
 /**
@@ -652,7 +732,11 @@ export async function createManyProposals(
   db: DB,
   options: { programId: number; applicants: { organizationId: number; userId: number }[]; count: number },
 ) {
-  const program = await db.selectFrom("program").selectAll().where("id", "=", options.programId).executeTakeFirstOrThrow();
+  const program = await db
+    .selectFrom("program")
+    .selectAll()
+    .where("id", "=", options.programId)
+    .executeTakeFirstOrThrow();
   const [categories, targetGroups] = await Promise.all([
     db.selectFrom("programCategory").select("id").where("programId", "=", program.id).orderBy("position").execute(),
     db.selectFrom("programTargetGroup").select("id").where("programId", "=", program.id).orderBy("position").execute(),

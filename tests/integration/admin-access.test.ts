@@ -38,7 +38,15 @@ const validBodies = (): Record<string, Record<string, string>> => ({
 describe("admin routes", () => {
   test("are all found in app/routes.ts", () => {
     expect(adminRoutes.map((route) => route.path)).toEqual(
-      expect.arrayContaining(["/admin", "/admin/funders", "/admin/funders/new", "/admin/funders/:funderId", "/admin/users", "/admin/audit", "/admin/outbox"]),
+      expect.arrayContaining([
+        "/admin",
+        "/admin/funders",
+        "/admin/funders/new",
+        "/admin/funders/:funderId",
+        "/admin/users",
+        "/admin/audit",
+        "/admin/outbox",
+      ]),
     );
   });
 
@@ -59,8 +67,14 @@ describe("admin routes", () => {
       const signedOut = await callRoute(fn as Parameters<typeof callRoute>[0], path, { params, form, method });
       expect(signedOut.location, `${call} signed out`).toMatch(/^\/sign-in\?redirectTo=/);
     }
-    expect(await Promise.all([countRows("auditEvent"), countRows("invitation"), countRows("outboxMessage")])).toEqual(before);
-    const owner = await db().selectFrom("user").select("isPlatformAdmin").where("id", "=", people["an organisation owner"]!).executeTakeFirstOrThrow();
+    expect(await Promise.all([countRows("auditEvent"), countRows("invitation"), countRows("outboxMessage")])).toEqual(
+      before,
+    );
+    const owner = await db()
+      .selectFrom("user")
+      .select("isPlatformAdmin")
+      .where("id", "=", people["an organisation owner"]!)
+      .executeTakeFirstOrThrow();
     expect(owner.isPlatformAdmin).toBe(0);
     expect(await db().selectFrom("funder").select("id").where("name", "=", "不应被创建的资助方").execute()).toEqual([]);
   });

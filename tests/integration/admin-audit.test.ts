@@ -44,7 +44,8 @@ const funderForm = {
   contactPhone: "13905510123",
 };
 
-const audit = (query: string, userId = adminA.id) => callRoute<AuditData>(auditLoader, `/admin/audit${query}`, { userId });
+const audit = (query: string, userId = adminA.id) =>
+  callRoute<AuditData>(auditLoader, `/admin/audit${query}`, { userId });
 
 beforeAll(async () => {
   adminA = await createUser(db(), { isPlatformAdmin: true, email: "audit.a@example.cn" });
@@ -58,10 +59,22 @@ beforeAll(async () => {
   });
   // 23:59:59 on 1 March and 00:00:00 on 2 March, Beijing time.
   lateOnFirst = (
-    await createAuditEvent(db(), { action: "program.opened", entityType: "program", entityId: 7, actorUserId: adminB.id, at: "2026-03-01T15:59:59.000Z" })
+    await createAuditEvent(db(), {
+      action: "program.opened",
+      entityType: "program",
+      entityId: 7,
+      actorUserId: adminB.id,
+      at: "2026-03-01T15:59:59.000Z",
+    })
   ).id;
   earlyOnSecond = (
-    await createAuditEvent(db(), { action: "program.opened", entityType: "program", entityId: 8, actorUserId: adminB.id, at: "2026-03-01T16:00:00.000Z" })
+    await createAuditEvent(db(), {
+      action: "program.opened",
+      entityType: "program",
+      entityId: 8,
+      actorUserId: adminB.id,
+      at: "2026-03-01T16:00:00.000Z",
+    })
   ).id;
 });
 
@@ -76,7 +89,11 @@ describe("filters", () => {
 
   test("by actor email returns that person's events, newest first, whatever case the email is typed in", async () => {
     const result = await audit("?actor=AUDIT.B%40example.cn");
-    expect(result.data.events.map((event) => event.action)).toEqual(["funder.updated", "program.opened", "program.opened"]);
+    expect(result.data.events.map((event) => event.action)).toEqual([
+      "funder.updated",
+      "program.opened",
+      "program.opened",
+    ]);
     expect(result.data.events.every((event) => event.actorEmail === adminB.email)).toBe(true);
     const ats = result.data.events.map((event) => event.at);
     expect([...ats].sort().reverse()).toEqual(ats);
@@ -99,7 +116,9 @@ describe("filters", () => {
     ["2026-03-01", "2026-03-02", "both"],
   ])("by Beijing dates %s to %s", async (from, to, expected) => {
     const result = await audit(`?entityType=program&from=${from}&to=${to}`);
-    const ids = { lateOnFirst: [lateOnFirst], earlyOnSecond: [earlyOnSecond], both: [earlyOnSecond, lateOnFirst] }[expected];
+    const ids = { lateOnFirst: [lateOnFirst], earlyOnSecond: [earlyOnSecond], both: [earlyOnSecond, lateOnFirst] }[
+      expected
+    ];
     expect(result.data.events.map((event) => event.id)).toEqual(ids);
   });
 
@@ -131,7 +150,11 @@ describe("keyset pages", () => {
     const base = Date.parse("2025-06-01T00:00:00.000Z");
     for (let index = 0; index < 60; index += 1) {
       // Pairs share an instant, so the id has to break the tie for no event to be skipped or repeated.
-      await createAuditEvent(db(), { action: "bulk.touched", entityType: "bulk", at: new Date(base + Math.floor(index / 2) * 1000).toISOString() });
+      await createAuditEvent(db(), {
+        action: "bulk.touched",
+        entityType: "bulk",
+        at: new Date(base + Math.floor(index / 2) * 1000).toISOString(),
+      });
     }
     const first = await audit("?action=bulk.touched");
     expect(first.data.events).toHaveLength(50);

@@ -55,7 +55,12 @@ describe("creating a funder", () => {
   test.each([
     ["a missing name", { name: "  " }, "name", "此项为必填"],
     ["an unknown kind", { kind: "company" }, "kind", "请从列表中选择"],
-    ["a landline instead of a mobile", { contactPhone: "0551-6288 0000" }, "contactPhone", "请输入有效的中国大陆手机号（11 位，以 1 开头）"],
+    [
+      "a landline instead of a mobile",
+      { contactPhone: "0551-6288 0000" },
+      "contactPhone",
+      "请输入有效的中国大陆手机号（11 位，以 1 开头）",
+    ],
     ["a missing province", { province: "" }, "province", "此项为必填"],
   ])("refuses %s with a message next to the field and writes nothing", async (_case, change, field, message) => {
     const [funders, events] = [await db().selectFrom("funder").select("id").execute(), await countRows("auditEvent")];
@@ -104,7 +109,11 @@ describe("editing a funder", () => {
     const result = await callRoute<{ intent: string; fieldErrors: Record<string, string> }>(
       editAction,
       `/admin/funders/${funder.id}`,
-      { userId: adminId, params: { funderId: String(funder.id) }, form: { ...validFunder, intent: "update", name: "" } },
+      {
+        userId: adminId,
+        params: { funderId: String(funder.id) },
+        form: { ...validFunder, intent: "update", name: "" },
+      },
     );
     expect(result.status).toBe(400);
     expect(result.data.intent).toBe("update");
@@ -116,7 +125,10 @@ describe("editing a funder", () => {
 
   test("an unknown or malformed funder id is a 404", async () => {
     for (const funderId of ["999999", "abc", "0"]) {
-      const result = await callRoute(editLoader, `/admin/funders/${funderId}`, { userId: adminId, params: { funderId } });
+      const result = await callRoute(editLoader, `/admin/funders/${funderId}`, {
+        userId: adminId,
+        params: { funderId },
+      });
       expect(result.status).toBe(404);
     }
   });

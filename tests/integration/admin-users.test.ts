@@ -25,7 +25,11 @@ beforeAll(async () => {
 });
 
 async function isAdmin(userId: number): Promise<boolean> {
-  const row = await db().selectFrom("user").select("isPlatformAdmin").where("id", "=", userId).executeTakeFirstOrThrow();
+  const row = await db()
+    .selectFrom("user")
+    .select("isPlatformAdmin")
+    .where("id", "=", userId)
+    .executeTakeFirstOrThrow();
   return row.isPlatformAdmin === 1;
 }
 
@@ -47,7 +51,9 @@ describe("the first account", () => {
         const secondPromoted = await promoteIfFirstAccount(trx, second.id);
         const flags = await trx.selectFrom("user").select(["email", "isPlatformAdmin"]).orderBy("id").execute();
         const events = await trx.selectFrom("auditEvent").select(["action", "entityId"]).execute();
-        throw Object.assign(new Error("rollback"), { result: { promoted, secondPromoted, flags, events, firstId: first.id } });
+        throw Object.assign(new Error("rollback"), {
+          result: { promoted, secondPromoted, flags, events, firstId: first.id },
+        });
       })
       .catch((error: { result?: unknown }) => error.result);
     expect(outcome).toMatchObject({
@@ -69,7 +75,9 @@ describe("the user list", () => {
     const organization = await createOrganization(db());
     await addOrganizationMember(db(), organization.id, manager.id, "member");
     for (const query of ["欧阳", "OUYANG@"]) {
-      const result = await callRoute<UsersData>(usersLoader, `/admin/users?q=${encodeURIComponent(query)}`, { userId: adminId });
+      const result = await callRoute<UsersData>(usersLoader, `/admin/users?q=${encodeURIComponent(query)}`, {
+        userId: adminId,
+      });
       expect(result.data.users).toEqual([
         expect.objectContaining({ id: manager.id, funderCount: 1, organizationCount: 1, isPlatformAdmin: false }),
       ]);
@@ -79,7 +87,9 @@ describe("the user list", () => {
   test("pages through the accounts", async () => {
     for (let index = 0; index < 26; index += 1) await createUser(db(), { name: `分页用户${index}` });
     const first = await callRoute<UsersData>(usersLoader, "/admin/users?q=%E5%88%86%E9%A1%B5", { userId: adminId });
-    const second = await callRoute<UsersData>(usersLoader, "/admin/users?q=%E5%88%86%E9%A1%B5&page=2", { userId: adminId });
+    const second = await callRoute<UsersData>(usersLoader, "/admin/users?q=%E5%88%86%E9%A1%B5&page=2", {
+      userId: adminId,
+    });
     expect(first.data.pageInfo.total).toBe(26);
     expect(first.data.users).toHaveLength(25);
     expect(second.data.users).toHaveLength(1);
@@ -133,7 +143,9 @@ describe("granting and revoking platform admin", () => {
   });
 
   test("a body the page never sends is a 400, an unknown user a 404", async () => {
-    expect((await callRoute(usersAction, "/admin/users", { userId: adminId, form: { intent: "setAdmin" } })).status).toBe(400);
+    expect(
+      (await callRoute(usersAction, "/admin/users", { userId: adminId, form: { intent: "setAdmin" } })).status,
+    ).toBe(400);
     const missing = await callRoute(usersAction, "/admin/users", {
       userId: adminId,
       form: { intent: "setAdmin", userId: "999999", grant: "true" },

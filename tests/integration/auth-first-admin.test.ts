@@ -25,7 +25,11 @@ describe("the first sign-up on an empty portal", () => {
       { email: "ops@example.cn", isPlatformAdmin: 1 },
       { email: "someone@example.cn", isPlatformAdmin: 0 },
     ]);
-    const grants = await db().selectFrom("auditEvent").select("action").where("action", "=", "user.admin_granted").execute();
+    const grants = await db()
+      .selectFrom("auditEvent")
+      .select("action")
+      .where("action", "=", "user.admin_granted")
+      .execute();
     expect(grants).toHaveLength(1);
   });
 });

@@ -70,14 +70,21 @@ describe("inviting a manager from the admin page", () => {
   test("refuses to invite someone who is already a manager, or already invited", async () => {
     const { user } = await createManager(db(), { funderId });
     const post = (email: string) =>
-      callRoute<{ intent: string; fieldErrors: Record<string, string> }>(adminFunderAction, `/admin/funders/${funderId}`, {
-        userId: adminId,
-        params: { funderId: String(funderId) },
-        form: { intent: "invite", email },
-      });
+      callRoute<{ intent: string; fieldErrors: Record<string, string> }>(
+        adminFunderAction,
+        `/admin/funders/${funderId}`,
+        {
+          userId: adminId,
+          params: { funderId: String(funderId) },
+          form: { intent: "invite", email },
+        },
+      );
     const already = await post(user.email);
     expect(already.status).toBe(400);
-    expect(already.data).toMatchObject({ intent: "invite", fieldErrors: { email: "该邮箱的用户已是本单位的管理人员" } });
+    expect(already.data).toMatchObject({
+      intent: "invite",
+      fieldErrors: { email: "该邮箱的用户已是本单位的管理人员" },
+    });
 
     expect((await post("twice@example.cn")).status).toBe(302);
     const invitations = await countRows("invitation");
@@ -103,11 +110,11 @@ describe("inviting a manager from the admin page", () => {
 describe("the funder's own staff page", () => {
   test("shows the funder's details, managers and pending invitations to its staff", async () => {
     const { user } = await createManager(db(), { funderId, name: "钱主任" });
-    const result = await callRoute<{ funder: { name: string }; managers: { name: string }[]; can: { invite: boolean } }>(
-      staffLoader,
-      `/manage/funders/${funderId}`,
-      { userId: user.id, params: { funderId: String(funderId) } },
-    );
+    const result = await callRoute<{
+      funder: { name: string };
+      managers: { name: string }[];
+      can: { invite: boolean };
+    }>(staffLoader, `/manage/funders/${funderId}`, { userId: user.id, params: { funderId: String(funderId) } });
     expect(result.status).toBe(200);
     expect(result.data.funder.name).toBe("合肥市庐阳区亳州路街道办事处");
     expect(result.data.managers.map((manager) => manager.name)).toContain("钱主任");
@@ -175,7 +182,13 @@ describe("the funder's own staff page", () => {
     const invitations = await countRows("invitation");
     expect((await callRoute(staffLoader, path, { userId: other.user.id, params })).status).toBe(404);
     expect(
-      (await callRoute(staffAction, path, { userId: other.user.id, params, form: { intent: "invite", email: "x@example.cn" } })).status,
+      (
+        await callRoute(staffAction, path, {
+          userId: other.user.id,
+          params,
+          form: { intent: "invite", email: "x@example.cn" },
+        })
+      ).status,
     ).toBe(404);
     expect(
       (
@@ -233,11 +246,20 @@ describe("the staff workspace", () => {
     const program = await createProgram(db(), { funderId: funder.id });
     for (const status of ["draft", "submitted", "submitted", "withdrawn"]) {
       const applicant = await createApplicant(db());
-      await createProposal(db(), { programId: program.id, organizationId: applicant.organizationId, createdBy: applicant.user.id, status });
+      await createProposal(db(), {
+        programId: program.id,
+        organizationId: applicant.organizationId,
+        createdBy: applicant.user.id,
+        status,
+      });
     }
-    const result = await callRoute<{ funders: { programs: { id: number; proposalCount: number }[] }[] }>(manageLoader, "/manage", {
-      userId: user.id,
-    });
+    const result = await callRoute<{ funders: { programs: { id: number; proposalCount: number }[] }[] }>(
+      manageLoader,
+      "/manage",
+      {
+        userId: user.id,
+      },
+    );
     expect(result.data.funders[0]?.programs).toEqual([expect.objectContaining({ id: program.id, proposalCount: 2 })]);
   });
 });

@@ -90,13 +90,18 @@ describe("organisation pages for people outside the organisation", () => {
 
   test("an unknown or malformed id is a 404 even for a platform admin", async () => {
     for (const id of ["999999", "abc", "-1"]) {
-      const result = await callRoute(detailLoader, `/organizations/${id}`, { userId: adminId, params: { organizationId: id } });
+      const result = await callRoute(detailLoader, `/organizations/${id}`, {
+        userId: adminId,
+        params: { organizationId: id },
+      });
       expect(result.status).toBe(404);
     }
   });
 
   test("a signed-out visitor is sent to sign in", async () => {
-    const result = await callRoute(detailLoader, paths().detail, { params: { organizationId: String(organizationId) } });
+    const result = await callRoute(detailLoader, paths().detail, {
+      params: { organizationId: String(organizationId) },
+    });
     expect(result.status).toBe(302);
     expect(result.location).toMatch(/^\/sign-in/);
   });
@@ -149,7 +154,12 @@ describe("organisation pages for its members", () => {
   test("the list shows each organisation with the user's role", async () => {
     const result = await callRoute(listLoader, "/organizations", { userId: memberId });
     expect(result.data.organizations).toEqual([
-      expect.objectContaining({ id: organizationId, role: "member", kind: "registered", orgType: "private_non_enterprise" }),
+      expect.objectContaining({
+        id: organizationId,
+        role: "member",
+        kind: "registered",
+        orgType: "private_non_enterprise",
+      }),
     ]);
     const manager = await callRoute(listLoader, "/organizations", { userId: managerId });
     expect(manager.data.organizations).toEqual([]);
@@ -172,7 +182,11 @@ describe("organisation pages for its members", () => {
     const saved = await callRoute(editAction, paths().edit, { userId: ownerId, params, form: editForm });
     expect(saved.status).toBe(302);
     expect(saved.location).toBe(paths().detail);
-    const row = await db().selectFrom("organization").selectAll().where("id", "=", organizationId).executeTakeFirstOrThrow();
+    const row = await db()
+      .selectFrom("organization")
+      .selectAll()
+      .where("id", "=", organizationId)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ name: editForm.name, rating: "4A", ratingExpiresOn: "2028-12-31" });
     const audit = await db()
       .selectFrom("auditEvent")
@@ -186,7 +200,11 @@ describe("organisation pages for its members", () => {
   });
 
   test("the owner cannot take a code another organisation holds", async () => {
-    await createOrganization(db(), { kind: "registered", uscc: "52440106MJ6W3X4YX5", orgType: "private_non_enterprise" });
+    await createOrganization(db(), {
+      kind: "registered",
+      uscc: "52440106MJ6W3X4YX5",
+      orgType: "private_non_enterprise",
+    });
     const params = { organizationId: String(organizationId) };
     const result = await callRoute(editAction, paths().edit, {
       userId: ownerId,

@@ -57,8 +57,13 @@ describe("inviting members", () => {
     expect(email.sentAt).not.toBeNull();
     expect(await auditActions(organizationId)).toEqual(["invitation.created"]);
 
-    const page = await callRoute(membersLoader, path, { userId: owner.id, params: { organizationId: String(organizationId) } });
-    expect(page.data.invitations).toEqual([expect.objectContaining({ id: invitation.id, email: "new.member@example.cn" })]);
+    const page = await callRoute(membersLoader, path, {
+      userId: owner.id,
+      params: { organizationId: String(organizationId) },
+    });
+    expect(page.data.invitations).toEqual([
+      expect.objectContaining({ id: invitation.id, email: "new.member@example.cn" }),
+    ]);
   });
 
   test("refuses a bad email, a current member and a second pending invitation next to the field", async () => {
@@ -71,7 +76,9 @@ describe("inviting members", () => {
     expect(bad.status).toBe(400);
     expect(bad.data.fieldErrors.email).toBe("请输入有效的电子邮箱地址");
 
-    const existing = await post({ intent: "invite", email: "Already@example.cn" }, undefined, { "Accept-Language": "en" });
+    const existing = await post({ intent: "invite", email: "Already@example.cn" }, undefined, {
+      "Accept-Language": "en",
+    });
     expect(existing.status).toBe(400);
     expect(existing.data.fieldErrors.email).toMatch(/already a member/);
     expect({ invitations: await countRows("invitation"), outbox: await countRows("outboxMessage") }).toEqual(before);

@@ -26,7 +26,14 @@ const teamFields = { sponsorCommunity: "", filingNumber: "", responsiblePerson: 
 const registeredFields = { uscc: "", registeredOn: "", rating: "", ratingExpiresOn: "" };
 
 function registeredForm(overrides: Record<string, string> = {}) {
-  return { kind: "registered", ...common, ...teamFields, ...registeredFields, registeredOn: "2019-06-18", ...overrides };
+  return {
+    kind: "registered",
+    ...common,
+    ...teamFields,
+    ...registeredFields,
+    registeredOn: "2019-06-18",
+    ...overrides,
+  };
 }
 
 function teamForm(overrides: Record<string, string> = {}) {
@@ -56,7 +63,9 @@ describe("registering an organisation", () => {
     const result = await callRoute(newLoader, "/organizations/new");
     expect(result.status).toBe(302);
     expect(result.location).toMatch(/^\/sign-in\?redirectTo=%2Forganizations%2Fnew/);
-    const posted = await callRoute(newAction, "/organizations/new", { form: registeredForm({ uscc: "52340104MJ00002370" }) });
+    const posted = await callRoute(newAction, "/organizations/new", {
+      form: registeredForm({ uscc: "52340104MJ00002370" }),
+    });
     expect(posted.status).toBe(302);
     expect(posted.location).toMatch(/^\/sign-in/);
   });
@@ -81,7 +90,9 @@ describe("registering an organisation", () => {
   test("answers in English when the browser asks for English", async () => {
     const user = await createUser(db());
     const before = await counts();
-    const result = await register(user.id, registeredForm({ uscc: "52340104MJ0A1B2C55" }), { "Accept-Language": "en-US,en;q=0.9" });
+    const result = await register(user.id, registeredForm({ uscc: "52340104MJ0A1B2C55" }), {
+      "Accept-Language": "en-US,en;q=0.9",
+    });
     expect(result.status).toBe(400);
     expect(result.data.fieldErrors.uscc).toMatch(/check character/);
     expect(await counts()).toEqual(before);
@@ -95,10 +106,17 @@ describe("registering an organisation", () => {
     ["9134-0600-MA2P-BM9H-XD", "91340600MA2PBM9HXD", null, "hyphens, an enterprise code with no civil-affairs type"],
   ])("accepts %s and stores %s (%s; %s)", async (typed, stored, orgType) => {
     const user = await createUser(db());
-    const result = await register(user.id, registeredForm({ uscc: typed, rating: "4A", ratingExpiresOn: "2028-12-31" }));
+    const result = await register(
+      user.id,
+      registeredForm({ uscc: typed, rating: "4A", ratingExpiresOn: "2028-12-31" }),
+    );
     expect(result.status).toBe(302);
     const id = Number(result.location?.match(/^\/organizations\/(\d+)$/)?.[1]);
-    const organization = await db().selectFrom("organization").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const organization = await db()
+      .selectFrom("organization")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(organization).toMatchObject({
       kind: "registered",
       uscc: stored,
@@ -125,7 +143,11 @@ describe("registering an organisation", () => {
   });
 
   test("refuses a code that is already registered, next to the code field", async () => {
-    await createOrganization(db(), { kind: "registered", uscc: "52340111MJ1D3E4F6W", orgType: "private_non_enterprise" });
+    await createOrganization(db(), {
+      kind: "registered",
+      uscc: "52340111MJ1D3E4F6W",
+      orgType: "private_non_enterprise",
+    });
     const user = await createUser(db());
     const before = await counts();
     const result = await register(user.id, registeredForm({ uscc: "52340111mj1d3e4f6w" }));
@@ -142,7 +164,11 @@ describe("registering an organisation", () => {
       registeredForm({ uscc: "52340102MJ4N9P0Q8X", rating: "3A", bankName: "中国工商银行合肥南七支行" }),
     );
     expect(result.status).toBe(400);
-    expect(Object.keys(result.data.fieldErrors).sort()).toEqual(["bankAccountName", "bankAccountNumber", "ratingExpiresOn"]);
+    expect(Object.keys(result.data.fieldErrors).sort()).toEqual([
+      "bankAccountName",
+      "bankAccountNumber",
+      "ratingExpiresOn",
+    ]);
     expect(await counts()).toEqual(before);
   });
 
@@ -159,11 +185,22 @@ describe("registering an organisation", () => {
     const user = await createUser(db());
     const result = await register(
       user.id,
-      teamForm({ uscc: "not a code", rating: "5A", filedOn: "2024-03-15", bankAccountName: "李桂兰", bankAccountNumber: "6217-0012-3456-7890", bankName: "中国建设银行合肥南七支行" }),
+      teamForm({
+        uscc: "not a code",
+        rating: "5A",
+        filedOn: "2024-03-15",
+        bankAccountName: "李桂兰",
+        bankAccountNumber: "6217-0012-3456-7890",
+        bankName: "中国建设银行合肥南七支行",
+      }),
     );
     expect(result.status).toBe(302);
     const id = Number(result.location?.split("/").pop());
-    const organization = await db().selectFrom("organization").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+    const organization = await db()
+      .selectFrom("organization")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     expect(organization).toMatchObject({
       kind: "filed_team",
       uscc: null,

@@ -229,7 +229,9 @@ describe("the expectation table", () => {
 
   test("opens to visitors exactly the routes on the public list (signing out aside, which is harmless)", () => {
     const openInTable = Object.entries(expectations)
-      .filter(([, expectation]) => [expectation.loader, expectation.action].some((rule) => rule === "public" || rule === "publicToken"))
+      .filter(([, expectation]) =>
+        [expectation.loader, expectation.action].some((rule) => rule === "public" || rule === "publicToken"),
+      )
       .map(([path]) => path)
       .sort();
     expect(openInTable).toEqual([...publicRoutes].sort());
@@ -253,9 +255,16 @@ describe.each(walked)("$path", (route) => {
     test(`${call}: ${rule}`, async () => {
       const module = await loadRouteModule(route.file);
       if (typeof module[call] !== "function") return; // reported by the export test above
-      const values = { ...params, ...Object.fromEntries(Object.entries(expectation.params ?? {}).map(([name, from]) => [name, params[from] ?? ""])) };
+      const values = {
+        ...params,
+        ...Object.fromEntries(
+          Object.entries(expectation.params ?? {}).map(([name, from]) => [name, params[from] ?? ""]),
+        ),
+      };
       const routeParams = Object.fromEntries(paramNames(route.path).map((name) => [name, values[name] ?? ""]));
-      const url = fillPath(route.path, values) + (expectation.query ?? "").replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
+      const url =
+        fillPath(route.path, values) +
+        (expectation.query ?? "").replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? "");
       const failures: string[] = [];
       for (const persona of ["signedOut", "applicant", "manager", "insider"] as const) {
         const expected = outcomes[rule][persona];

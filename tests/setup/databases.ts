@@ -7,7 +7,8 @@ export const postgresTemplateName = "portal_test_template";
 
 export function postgresServerUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error("TEST_DB=postgres needs TEST_DATABASE_URL (a postgres:// URL the tests may create databases with)");
+  if (!url)
+    throw new Error("TEST_DB=postgres needs TEST_DATABASE_URL (a postgres:// URL the tests may create databases with)");
   return url;
 }
 

@@ -4,12 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { createDatabase } from "../../db/connection";
 import { migrateToLatest } from "../../db/migrations";
-import {
-  postgresTemplateName,
-  postgresUrlFor,
-  testDbKind,
-  withPostgresAdmin,
-} from "./databases";
+import { postgresTemplateName, postgresUrlFor, testDbKind, withPostgresAdmin } from "./databases";
 
 export default async function setup(project: TestProject) {
   if (testDbKind === "postgres") {

@@ -49,7 +49,12 @@ async function normalise<T>(outcome: unknown): Promise<RouteResult<T>> {
   if (outcome instanceof Response) {
     const type = outcome.headers.get("content-type") ?? "";
     const data = type.includes("json") ? await outcome.json() : await outcome.text();
-    return { status: outcome.status, headers: outcome.headers, location: outcome.headers.get("location"), data: data as T };
+    return {
+      status: outcome.status,
+      headers: outcome.headers,
+      location: outcome.headers.get("location"),
+      data: data as T,
+    };
   }
   if (outcome && typeof outcome === "object" && (outcome as { type?: unknown }).type === "DataWithResponseInit") {
     const { data, init } = outcome as { data: T; init: ResponseInit | null };
@@ -77,7 +82,10 @@ export async function callRoute<T = any>(
 }
 
 export async function countRows(table: keyof Database): Promise<number> {
-  const row = await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const row = await db()
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -26,7 +26,15 @@ export function AdminNav() {
 }
 
 /** A GET search form: the query lives in the URL, so results can be bookmarked and paged. */
-export function SearchBox({ label, defaultValue, placeholder }: { label: string; defaultValue: string; placeholder?: string }) {
+export function SearchBox({
+  label,
+  defaultValue,
+  placeholder,
+}: {
+  label: string;
+  defaultValue: string;
+  placeholder?: string;
+}) {
   const { t } = useTranslation();
   return (
     <Form method="get" className="filter-bar" role="search">
@@ -34,7 +42,14 @@ export function SearchBox({ label, defaultValue, placeholder }: { label: string;
         <label htmlFor="search-q" className="field__label">
           {label}
         </label>
-        <input id="search-q" name="q" type="search" className="input" defaultValue={defaultValue} placeholder={placeholder} />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          className="input"
+          defaultValue={defaultValue}
+          placeholder={placeholder}
+        />
       </div>
       <button type="submit" className="button">
         {t("actions.search")}

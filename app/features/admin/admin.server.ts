@@ -37,7 +37,14 @@ export async function loadOverview() {
     db()
       .selectFrom("auditEvent")
       .leftJoin("user", "user.id", "auditEvent.actorUserId")
-      .select(["auditEvent.id", "auditEvent.at", "auditEvent.action", "auditEvent.entityType", "auditEvent.entityId", "user.email as actorEmail"])
+      .select([
+        "auditEvent.id",
+        "auditEvent.at",
+        "auditEvent.action",
+        "auditEvent.entityType",
+        "auditEvent.entityId",
+        "user.email as actorEmail",
+      ])
       .orderBy("auditEvent.at", "desc")
       .orderBy("auditEvent.id", "desc")
       .limit(8)
@@ -53,7 +60,9 @@ export async function loadOverview() {
 function userSearch(search: string) {
   let query = db().selectFrom("user");
   if (search) {
-    query = query.where((eb) => eb.or([containsText(db(), "user.email", search), containsText(db(), "user.name", search)]));
+    query = query.where((eb) =>
+      eb.or([containsText(db(), "user.email", search), containsText(db(), "user.name", search)]),
+    );
   }
   return query;
 }

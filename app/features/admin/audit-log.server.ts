@@ -41,7 +41,8 @@ async function findUserIdByEmail(email: string): Promise<number | undefined> {
 /** One page of audit events matching the filter, newest first, with the actor's name and email. */
 export async function listAuditEvents(filter: AuditFilter, cursor: Cursor) {
   const actorUserId = filter.actor ? await findUserIdByEmail(filter.actor) : undefined;
-  if (filter.actor && actorUserId === undefined) return { page: toPage([], cursor, AUDIT_PAGE_SIZE), unknownActor: true };
+  if (filter.actor && actorUserId === undefined)
+    return { page: toPage([], cursor, AUDIT_PAGE_SIZE), unknownActor: true };
 
   const anchor = cursor
     ? await db().selectFrom("auditEvent").select(["at", "id"]).where("id", "=", cursor.id).executeTakeFirst()

@@ -36,7 +36,14 @@ export function FunderFields({ form }: { form: ZodForm<FunderFormValues> }) {
   const { t } = useTranslation("funders");
   return (
     <div className="form-grid">
-      <TextField form={form} name="name" label={t("fields.name")} hint={t("hints.name")} required className="field--wide" />
+      <TextField
+        form={form}
+        name="name"
+        label={t("fields.name")}
+        hint={t("hints.name")}
+        required
+        className="field--wide"
+      />
       <SelectField
         form={form}
         name="kind"

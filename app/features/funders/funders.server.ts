@@ -96,7 +96,11 @@ export async function insertFunder(input: FunderInput, actorUserId: number): Pro
 }
 
 /** Saves the funder's details; the audit event keeps the fields as they were and as they are now. */
-export async function updateFunder(id: number, input: FunderInput, actorUserId: number): Promise<"updated" | "missing"> {
+export async function updateFunder(
+  id: number,
+  input: FunderInput,
+  actorUserId: number,
+): Promise<"updated" | "missing"> {
   return db()
     .transaction()
     .execute(async (trx) => {
@@ -153,11 +157,7 @@ export async function removeFunderManager(
         .where("funderMember.userId", "=", userId)
         .executeTakeFirst();
       if (!member) return "missing";
-      await trx
-        .deleteFrom("funderMember")
-        .where("funderId", "=", funderId)
-        .where("userId", "=", userId)
-        .execute();
+      await trx.deleteFrom("funderMember").where("funderId", "=", funderId).where("userId", "=", userId).execute();
       await recordAudit(trx, {
         actorUserId,
         action: "funder.manager_removed",

@@ -21,7 +21,9 @@ interface FunderSummary {
 /** 安徽省合肥市蜀山区南七街道: the region read the way it is written on letterheads. */
 export function regionOf(funder: Pick<FunderSummary, "province" | "city" | "district" | "street">): string {
   // Municipalities repeat themselves (北京市 北京市); write the name once.
-  const parts = [funder.province, funder.city, funder.district, funder.street].filter((part): part is string => Boolean(part));
+  const parts = [funder.province, funder.city, funder.district, funder.street].filter((part): part is string =>
+    Boolean(part),
+  );
   return parts.filter((part, index) => part !== parts[index - 1]).join("");
 }
 

@@ -23,7 +23,10 @@ export function OrganizationBadges({ organization, today }: { organization: Badg
       {orgType ? <StatusBadge>{t(`orgType.${orgType}`)}</StatusBadge> : null}
       {rating && ratingExpiresOn ? (
         isRatingCurrent(rating, ratingExpiresOn, today) ? (
-          <span className="badge rating-badge" title={t("rating.validUntil", { date: formatDate(ratingExpiresOn, i18n.language) })}>
+          <span
+            className="badge rating-badge"
+            title={t("rating.validUntil", { date: formatDate(ratingExpiresOn, i18n.language) })}
+          >
             {t("rating.level", { rating })}
           </span>
         ) : (

@@ -247,7 +247,15 @@ function UsccHint({ value }: { value: unknown }) {
   );
 }
 
-function Counter({ form, name, hint }: { form: ZodForm<OrganizationFormValues>; name: "introduction" | "serviceExperience"; hint: string }) {
+function Counter({
+  form,
+  name,
+  hint,
+}: {
+  form: ZodForm<OrganizationFormValues>;
+  name: "introduction" | "serviceExperience";
+  hint: string;
+}) {
   const { t } = useTranslation("organizations");
   const value = form.rhf.watch(name);
   const count = typeof value === "string" ? value.trim().length : 0;

@@ -44,9 +44,9 @@ export async function findOrganizationById(organizationId: number) {
 
 export type OrganizationRecord = NonNullable<Awaited<ReturnType<typeof findOrganizationById>>>;
 
-type OrganizationColumns = Required<
-  Omit<Updateable<OrganizationTable>, "id" | "kind" | "createdAt" | "updatedAt">
-> & { kind: OrganizationInput["kind"] };
+type OrganizationColumns = Required<Omit<Updateable<OrganizationTable>, "id" | "kind" | "createdAt" | "updatedAt">> & {
+  kind: OrganizationInput["kind"];
+};
 
 /** The columns a form fills; the other kind's columns are cleared, so switching kind leaves nothing stale. */
 function toColumns(input: OrganizationInput): OrganizationColumns {

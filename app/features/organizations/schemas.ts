@@ -99,7 +99,8 @@ function requireWholeBankAccount(
   const parts = ["bankAccountName", "bankAccountNumber", "bankName"] as const;
   if (parts.every((part) => value[part] === "")) return;
   for (const part of parts) {
-    if (value[part] === "") ctx.addIssue({ code: "custom", path: [part], message: "organizations:errors.bankIncomplete" });
+    if (value[part] === "")
+      ctx.addIssue({ code: "custom", path: [part], message: "organizations:errors.bankIncomplete" });
   }
 }
 

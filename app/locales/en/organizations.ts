@@ -12,7 +12,8 @@ export const organizations: typeof zh = {
   kindHint: {
     registered:
       "A social group, private non-enterprise unit (social service agency) or foundation registered with civil affairs or another department, holding a unified social credit code.",
-    filed_team: "An unregistered community group or volunteer team filed with the street office and sponsored by its community.",
+    filed_team:
+      "An unregistered community group or volunteer team filed with the street office and sponsored by its community.",
   },
   orgType: {
     social_group: "Social group",
@@ -82,7 +83,8 @@ export const organizations: typeof zh = {
     contactPhone: "An 11-digit mainland China mobile number, for project contact.",
     introduction: "Up to 200 characters: background, mission, people and main services.",
     serviceExperience: "Up to 200 characters: community service in recent years.",
-    bankAccount: "Optional. Used to pay grants; only the organisation's members and a funder paying it a grant can see it.",
+    bankAccount:
+      "Optional. Used to pay grants; only the organisation's members and a funder paying it a grant can see it.",
     counter: "{{count}} / {{max}} characters",
   },
   sections: {
@@ -132,7 +134,8 @@ export const organizations: typeof zh = {
     remove: "Remove",
     confirmRemove: "Remove {{name}} from this organisation?",
     inviteTitle: "Invite a member",
-    inviteHint: "They receive an email with an invitation link, valid for 7 days; they join after signing up or signing in with that email.",
+    inviteHint:
+      "They receive an email with an invitation link, valid for 7 days; they join after signing up or signing in with that email.",
     inviteEmail: "Their email address",
     invite: "Send invitation",
     pendingTitle: "Pending invitations",
@@ -145,16 +148,19 @@ export const organizations: typeof zh = {
   errors: {
     uscc: {
       length: "A unified social credit code has 18 characters; check the number of characters.",
-      character: "The code contains a character it never uses: only digits and capital letters other than I, O, S, V and Z.",
+      character:
+        "The code contains a character it never uses: only digits and capital letters other than I, O, S, V and Z.",
       region: "Characters 3 to 8 are the registering authority's region code and must be digits.",
       category:
         "For a code issued by civil affairs, character 2 is 1 (social group), 2 (private non-enterprise unit), 3 (foundation) or 9 (other).",
-      checksum: "The check character (the 18th) does not match; compare the code with the certificate character by character.",
+      checksum:
+        "The check character (the 18th) does not match; compare the code with the certificate character by character.",
     },
     usccTaken: "An organisation with this code is already registered. Ask its owner to invite you.",
     dateInFuture: "The date cannot be later than today.",
     ratingExpiryRequired: "Enter the date until which the rating is valid.",
-    ratingExpired: "This rating has expired. Enter the new certificate's expiry if it was renewed, or choose “Not rated”.",
+    ratingExpired:
+      "This rating has expired. Enter the new certificate's expiry if it was renewed, or choose “Not rated”.",
     ratingBeyondValidity: "A rating is valid for 5 years, so it cannot expire more than 5 years from today.",
     bankIncomplete: "A bank account needs the account name, the account number and the bank.",
     bankAccountNumber: "An account number has 8 to 30 digits.",
