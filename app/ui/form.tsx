@@ -27,6 +27,12 @@ export interface ZodForm<TInput extends FieldValues> {
   idPrefix: string;
 }
 
+/**
+ * Where focus goes after a failed submit: the first field marked invalid, or the first error about a whole section
+ * (an empty list has no field to mark), whichever comes first on the page.
+ */
+const FIRST_INVALID = '[aria-invalid="true"], [data-section-error]';
+
 export function readPath(source: unknown, name: string): unknown {
   return name.split(".").reduce<unknown>((value, key) => {
     if (value && typeof value === "object") return (value as Record<string, unknown>)[key];
@@ -66,12 +72,13 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   // Move focus to the first field the server rejected, as the browser-side validation does for its own errors.
   useEffect(() => {
     if (!options.actionData?.fieldErrors) return;
-    const invalid = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
-    invalid?.focus();
+    formRef.current?.querySelector<HTMLElement>(FIRST_INVALID)?.focus();
   }, [options.actionData]);
 
   const errorFor = (name: string) => {
-    const clientError = rhf.getFieldState(name as Path<z.input<S>>, rhf.formState).error?.message;
+    const fieldError = rhf.getFieldState(name as Path<z.input<S>>, rhf.formState).error;
+    // A rule about a whole list ("at least one row") is kept under `root` once the list has fields of its own.
+    const clientError = fieldError?.message ?? fieldError?.root?.message;
     if (clientError) return translateMessage(clientError, t);
     const edited = rhf.getFieldState(name as Path<z.input<S>>, rhf.formState).isDirty;
     return edited ? undefined : translateMessage(serverErrors[name], t);
@@ -80,7 +87,7 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
   // react-hook-form focuses the failed field only when it owns the ref; checkbox groups and custom widgets mark
   // themselves aria-invalid instead, so look for the first marked element once the errors have rendered.
   const focusFirstInvalid = () =>
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(FIRST_INVALID)?.focus());
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     const form = event.currentTarget;

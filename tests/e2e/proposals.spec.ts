@@ -450,3 +450,42 @@ for (const mode of modes) {
     });
   });
 }
+
+test.describe("a rule about a whole section", () => {
+  test.use({ javaScriptEnabled: true, viewport: viewports.desktop });
+
+  test("is shown in its section and takes the focus when the section's rows are left blank", async ({ page }) => {
+    await signIn(page, "applicant@weigongyi.demo");
+    await page.goto("/programs");
+    await page.getByRole("link", { name: PROGRAM_TITLE }).first().click();
+    await page.getByRole("link", { name: "我要申报" }).click();
+    const option = page.locator(".proposal-apply-option").filter({ hasText: "合肥市蜀山区阳光社会工作服务中心" });
+    await option.getByRole("button", { name: /开始填写申报书|另写一份申报书/ }).click();
+    await expect(page).toHaveURL(/\/proposals\/\d+\/edit$/);
+    // The spare row each list keeps is blank, so every list counts as empty.
+    await expect(page.locator('[name="teamMembers.0.name"]')).toBeVisible();
+
+    await page.getByRole("button", { name: "检查并继续提交" }).click();
+    await expect(page.locator("#field-teamMembers")).toHaveText("请至少填写一名团队成员（项目负责人）。");
+    await expect(page.locator("#field-budgetLines")).toHaveText("请至少填写一行预算。");
+    await expect(page.locator("#field-milestones")).toHaveText("请至少填写一个阶段任务。");
+    await expect(page.locator("#field-indicatorTargets")).toHaveText("请至少填写一项预期成效指标。");
+    await expect(page.locator('[name="title"]')).toBeFocused();
+
+    // With every field above the lists filled in, the team section is the first thing to fix and takes the focus.
+    const startsOn = page.locator('[name="startsOn"]');
+    const periodStart = (await startsOn.getAttribute("min")) ?? "";
+    await page.getByLabel("项目名称").fill("邻里守望·独居老人探访");
+    await page.getByLabel("申报领域").selectOption({ label: "为老服务" });
+    await page.getByRole("checkbox", { name: "一老（老年人）" }).check();
+    await page.getByLabel("服务社区（实施地点）").fill("南七街道幸福社区");
+    await startsOn.fill(addDays(periodStart, 10));
+    await page.locator('[name="endsOn"]').fill(addDays(periodStart, 100));
+    await page.getByLabel("预计直接受益人数").fill("40");
+    for (const label of ["项目概述", "需求分析", "项目目标", "实施计划", "创新性", "可持续性", "风险及应对"]) {
+      await page.getByLabel(label).fill("每周两次上门探访独居老人。");
+    }
+    await page.getByRole("button", { name: "检查并继续提交" }).click();
+    await expect(page.locator("#field-teamMembers")).toBeFocused();
+  });
+});

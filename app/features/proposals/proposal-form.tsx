@@ -297,7 +297,13 @@ function SectionError({ form, name }: { form: ProposalZodForm; name: string }) {
   const message = form.errorFor(name);
   if (!message) return null;
   return (
-    <p className="field__error proposal-section__error" id={fieldId(name)} role="alert" tabIndex={-1}>
+    <p
+      className="field__error proposal-section__error"
+      id={fieldId(name)}
+      role="alert"
+      tabIndex={-1}
+      data-section-error
+    >
       {message}
     </p>
   );
