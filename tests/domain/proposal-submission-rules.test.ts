@@ -1,9 +1,10 @@
 import { describe, expect, test } from "vitest";
+import { translatorFor } from "~/lib/i18n/i18n.server";
 import type { BudgetLineInput, ProposalContent } from "~/features/proposals/content";
+import { ruleFieldErrors, ruleMessage } from "~/features/proposals/rule-messages";
 import {
   type ApplicantFacts,
   checkSubmission,
-  firstErrorPerPath,
   type ProgramRules,
   type RuleError,
 } from "~/features/proposals/submission-rules";
@@ -385,12 +386,25 @@ describe("checkSubmission", () => {
     });
   });
 
-  test("the form shows one message per path, the first one", () => {
+  test("the form shows every message of a path, once each and in order", () => {
     const errors: RuleError[] = [
-      { path: "grantRequested", code: "grantAboveMax" },
-      { path: "grantRequested", code: "grantShareAboveMax" },
+      {
+        path: "grantRequested",
+        code: "grantAboveMax",
+        params: { grantMaxFen: 3_000_000, grantRequestedFen: 4_200_000 },
+      },
+      { path: "grantRequested", code: "grantShareAboveMax", params: { maxGrantShareBp: 8000, grantShareBp: 9767 } },
+      { path: "title", code: "required" },
       { path: "title", code: "required" },
     ];
-    expect(firstErrorPerPath(errors).map((error) => error.code)).toEqual(["grantAboveMax", "required"]);
+    const t = translatorFor("zh-CN");
+    const messages = ruleFieldErrors(errors, t, "zh-CN");
+    expect(Object.keys(messages)).toEqual(["grantRequested", "title"]);
+    expect(messages.grantRequested).toBe(
+      `${ruleMessage(errors[0]!, t, "zh-CN")} ${ruleMessage(errors[1]!, t, "zh-CN")}`,
+    );
+    expect(messages.grantRequested).toContain("¥42,000.00");
+    expect(messages.grantRequested).toContain("97.67%");
+    expect(messages.title).toBe(t("validation:required"));
   });
 });

@@ -17,8 +17,8 @@ import { ProposalDetails } from "./proposal-details";
 import { fieldPathLabel, isFormLevelPath } from "./labels";
 import { isEditableStatus } from "./proposal-lifecycle";
 import { listAttachments, loadSubmissionContext, submitProposal } from "./proposals.server";
-import { ruleFieldErrors, ruleMessage } from "./rule-messages";
-import { checkSubmission, firstErrorPerPath } from "./submission-rules";
+import { ruleFieldErrors } from "./rule-messages";
+import { checkSubmission } from "./submission-rules";
 
 // One address, two moments: before the submission it is the confirmation page (the whole proposal, any rule that
 // still blocks it, and the final button); afterwards it is the receipt with the proposal number.
@@ -32,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const { proposal, program, content, applicant, clock } = assertFound(context);
   const confirming = isEditableStatus(proposal.status);
-  const problems = confirming ? firstErrorPerPath(checkSubmission(content, program.rules, applicant, clock)) : [];
+  const problems = confirming ? checkSubmission(content, program.rules, applicant, clock) : [];
   return {
     title: t(confirming ? "proposals:meta.submit" : "proposals:submit.receiptTitle"),
     confirming,
@@ -47,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       organizationName: proposal.organizationName,
     },
     program: { title: program.program.title },
-    problems: problems.map((problem) => ({ path: problem.path, message: ruleMessage(problem, t, language) })),
+    problems: Object.entries(ruleFieldErrors(problems, t, language)).map(([path, message]) => ({ path, message })),
     content,
     totals: budgetTotals(content.budgetLines),
     categories: program.categories,

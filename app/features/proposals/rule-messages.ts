@@ -5,7 +5,7 @@ import type { TFunction } from "i18next";
 import { formatDate, formatFen, formatInstant, formatShare } from "~/lib/format";
 import type { FieldErrors } from "~/lib/validation";
 import { applicantKindLabel, costCategoryLabel } from "./labels";
-import { firstErrorPerPath, type RuleCode, type RuleError } from "./submission-rules";
+import type { RuleCode, RuleError } from "./submission-rules";
 
 export function ruleMessageKey(code: RuleCode): string {
   return code === "required" ? "validation:required" : `proposals:rules.${code}`;
@@ -31,7 +31,17 @@ export function ruleMessage(error: RuleError, t: TFunction, language: string): s
   return t(ruleMessageKey(error.code), params);
 }
 
-/** One message per path, ready to return as an action's fieldErrors. */
+/**
+ * The messages of each path in one, ready to return as an action's fieldErrors. A field can break several rules at
+ * once (the grant above the program's maximum and above its share of the budget), and the applicant should see them
+ * all on the first try rather than meet the next one after fixing the first.
+ */
 export function ruleFieldErrors(errors: readonly RuleError[], t: TFunction, language: string): FieldErrors {
-  return Object.fromEntries(firstErrorPerPath(errors).map((error) => [error.path, ruleMessage(error, t, language)]));
+  const messages = new Map<string, string[]>();
+  for (const error of errors) {
+    const message = ruleMessage(error, t, language);
+    const previous = messages.get(error.path) ?? [];
+    if (!previous.includes(message)) messages.set(error.path, [...previous, message]);
+  }
+  return Object.fromEntries([...messages].map(([path, texts]) => [path, texts.join(" ")]));
 }

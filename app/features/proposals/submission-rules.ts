@@ -373,9 +373,3 @@ export function checkSubmission(
     ...impactTargetErrors(content),
   ];
 }
-
-/** The first error per path, as the form shows one message per field. */
-export function firstErrorPerPath(errors: readonly RuleError[]): RuleError[] {
-  const seen = new Set<string>();
-  return errors.filter((error) => (seen.has(error.path) ? false : (seen.add(error.path), true)));
-}
