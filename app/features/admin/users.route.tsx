@@ -103,19 +103,35 @@ export default function AdminUsers() {
                     <div className="admin-flag">
                       {user.isPlatformAdmin ? <StatusBadge tone="info">{t("users.admin")}</StatusBadge> : null}
                       {user.can.toggleAdmin ? (
-                        <Form method="post">
+                        // Granting or revoking platform admin is the most powerful change here, and on a phone the
+                        // stacked cards make a mis-tap easy: the first tap only opens a sentence naming the person,
+                        // the button inside it posts. <details> needs no JavaScript.
+                        <Form method="post" className="proposal-withdraw">
                           <input type="hidden" name="intent" value="setAdmin" />
                           <input type="hidden" name="userId" value={user.id} />
                           <input type="hidden" name="grant" value={String(!user.isPlatformAdmin)} />
-                          <button
-                            type="submit"
-                            className={`button button--small ${user.isPlatformAdmin ? "button--danger" : "button--ghost"}`}
-                            aria-label={t(user.isPlatformAdmin ? "users.revokeLabel" : "users.grantLabel", {
-                              name: user.name,
-                            })}
-                          >
-                            {t(user.isPlatformAdmin ? "users.revoke" : "users.grant")}
-                          </button>
+                          <details>
+                            <summary
+                              className={`button button--small ${user.isPlatformAdmin ? "button--danger" : "button--ghost"}`}
+                              aria-label={t(user.isPlatformAdmin ? "users.revokeLabel" : "users.grantLabel", {
+                                name: user.name,
+                              })}
+                            >
+                              {t(user.isPlatformAdmin ? "users.revoke" : "users.grant")}
+                            </summary>
+                            <p>
+                              {t(user.isPlatformAdmin ? "users.revokeConfirm" : "users.grantConfirm", {
+                                name: user.name,
+                                email: user.email,
+                              })}
+                            </p>
+                            <button
+                              type="submit"
+                              className={`button button--small ${user.isPlatformAdmin ? "button--danger" : "button--primary"}`}
+                            >
+                              {t(user.isPlatformAdmin ? "users.revokeSubmit" : "users.grantSubmit")}
+                            </button>
+                          </details>
                         </Form>
                       ) : null}
                     </div>

@@ -64,6 +64,12 @@ export const admin: typeof zh = {
     revoke: "Revoke admin",
     grantLabel: "Make {{name}} a platform admin",
     revokeLabel: "Revoke {{name}}'s platform admin rights",
+    grantConfirm:
+      "Make {{name}} ({{email}}) a platform admin? Platform admins see and manage every funder, program, organisation and proposal, read the audit log and the outbox, and can make others admins.",
+    grantSubmit: "Yes, make admin",
+    revokeConfirm:
+      "Revoke the platform admin rights of {{name}} ({{email}})? They will no longer be able to open platform admin.",
+    revokeSubmit: "Yes, revoke admin",
     you: "You",
     empty: "No users found.",
   },

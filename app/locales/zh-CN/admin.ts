@@ -62,6 +62,11 @@ export const admin = {
     revoke: "取消管理员",
     grantLabel: "将 {{name}} 设为平台管理员",
     revokeLabel: "取消 {{name}} 的平台管理员权限",
+    grantConfirm:
+      "确定将 {{name}}（{{email}}）设为平台管理员吗？平台管理员可以查看和管理所有资助方、创投项目、组织和申报书，查看操作日志和发件箱，还能设置其他管理员。",
+    grantSubmit: "确认设为管理员",
+    revokeConfirm: "确定取消 {{name}}（{{email}}）的平台管理员权限吗？取消后对方不能再进入平台管理。",
+    revokeSubmit: "确认取消管理员",
     you: "本人",
     empty: "没有找到用户。",
   },
