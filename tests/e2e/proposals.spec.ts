@@ -489,3 +489,37 @@ test.describe("a rule about a whole section", () => {
     await expect(page.locator("#field-teamMembers")).toBeFocused();
   });
 });
+
+test.describe("two managers deciding on one proposal", () => {
+  test.use({ javaScriptEnabled: true, viewport: viewports.desktop });
+
+  test("the second one is told the first decided, and keeps the reason they typed", async ({ page, context }) => {
+    const title = "巧手工坊·残障人士手工技能与辅助就业";
+    await signIn(page, MANAGER);
+    await page.goto("/manage");
+    await page.getByRole("link", { name: PROGRAM_TITLE }).first().click();
+    await page
+      .getByRole("link", { name: /申报书/ })
+      .first()
+      .click();
+    await page.getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+    const other = await context.newPage();
+    await other.goto(page.url());
+
+    const eligible = page.locator("details.screening-option--eligible");
+    await eligible.locator("summary").click();
+    await eligible.getByRole("button", { name: "确认通过" }).click();
+    await expect(page.getByText("已通过资格审查，已通知申报组织。")).toBeVisible();
+
+    const reason = "服务对象与本项目关注领域不符，预算中含有购置固定资产的支出。";
+    const ineligible = other.locator("details.screening-option--ineligible");
+    await ineligible.locator("summary").click();
+    await ineligible.locator('textarea[name="comment"]').fill(reason);
+    await ineligible.getByRole("button", { name: "确认不通过" }).click();
+    const refusal = other.locator(".screening-panel").getByRole("alert");
+    await expect(refusal).toContainText("这份申报书当前状态为“资格审查通过”");
+    await expect(refusal.locator("blockquote")).toHaveText(reason);
+    await expect(other.locator(".page-header")).toContainText("资格审查通过");
+  });
+});

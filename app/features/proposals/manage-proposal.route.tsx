@@ -249,11 +249,28 @@ function Versions({
 function ScreeningPanel({ status, can }: { status: string; can: LoaderData["can"] }) {
   const { t } = useTranslation("proposals");
   const failure: ScreeningFailure | undefined = useActionData<typeof action>();
+  // Someone else decided first: the decision that failed may no longer be offered, so its form (which would show
+  // the refusal and keep the typed text) is gone. Say so here, with the text, so nothing typed is lost unseen.
+  const overtaken =
+    failure?.formError !== undefined && !can.decisions.some((decision) => decision === failure.intent)
+      ? { message: failure.formError, comment: String(failure.values?.comment ?? "").trim() }
+      : null;
   return (
     <section className="card screening-panel" aria-labelledby="screening-heading">
       <h2 id="screening-heading" className="card__title">
         {t("manage.screen.title")}
       </h2>
+      {overtaken ? (
+        <div className="alert alert--error" role="alert">
+          <p>{overtaken.message}</p>
+          {overtaken.comment ? (
+            <>
+              <p>{t("manage.screen.unsavedComment")}</p>
+              <blockquote className="screening-panel__unsaved">{overtaken.comment}</blockquote>
+            </>
+          ) : null}
+        </div>
+      ) : null}
       {!can.screen ? (
         <p className="muted">{t("manage.screen.viewOnly")}</p>
       ) : can.decisions.length === 0 ? (

@@ -407,6 +407,7 @@ export const proposals: typeof zh = {
       confirmReturned: "Return for revision",
       reasonRequired: "Enter the reason it is ineligible.",
       commentRequired: "Enter what the organisation should revise.",
+      unsavedComment: "What you wrote was not saved; copy it if you still need it:",
       notAllowed: "This proposal is now “{{status}}”, which does not allow that. The page shows its current state.",
       done: {
         eligible: "Marked eligible; the organisation has been told.",

@@ -392,6 +392,7 @@ export const proposals = {
       confirmReturned: "确认退回",
       reasonRequired: "请填写不通过的原因。",
       commentRequired: "请填写修改意见。",
+      unsavedComment: "您填写的意见没有保存，如仍需要，请复制：",
       notAllowed: "这份申报书当前状态为“{{status}}”，不能执行这项操作。页面已更新为最新状态。",
       done: {
         eligible: "已通过资格审查，已通知申报组织。",
