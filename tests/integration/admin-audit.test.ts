@@ -19,7 +19,7 @@ interface AuditData {
     entityType: string;
     entityId: number | null;
     actorEmail: string | null;
-    diff: { lines: { field: string; before?: string; after?: string }[]; hidden: number };
+    diff: { lines: { field: string; label: string; before?: string; after?: string }[]; hidden: number };
   }[];
   newer: number | null;
   older: number | null;
@@ -44,8 +44,8 @@ const funderForm = {
   contactPhone: "13905510123",
 };
 
-const audit = (query: string, userId = adminA.id) =>
-  callRoute<AuditData>(auditLoader, `/admin/audit${query}`, { userId });
+const audit = (query: string, userId = adminA.id, headers?: Record<string, string>) =>
+  callRoute<AuditData>(auditLoader, `/admin/audit${query}`, { userId, headers });
 
 beforeAll(async () => {
   adminA = await createUser(db(), { isPlatformAdmin: true, email: "audit.a@example.cn" });
@@ -139,9 +139,11 @@ describe("filters", () => {
     expect(result.data.entityTypes).toEqual(["funder", "program"]);
   });
 
-  test("shows only the fields an edit changed", async () => {
+  test("shows only the fields an edit changed, labelled in the reader's language", async () => {
     const result = await audit("?action=funder.updated");
-    expect(result.data.events[0]?.diff.lines).toEqual([{ field: "contactName", before: "孙主任", after: "李主任" }]);
+    expect(result.data.events[0]?.diff.lines).toEqual([
+      { field: "contactName", label: "联系人", before: "孙主任", after: "李主任" },
+    ]);
   });
 });
 
@@ -197,5 +199,33 @@ describe("the outbox", () => {
     expect(result.status).toBe(200);
     expect(result.data.messages[0]?.recipient).toBe("outbox.reader@example.cn");
     expect(result.data.messages[0]?.body).toMatch(/\/invitations\/[\w-]+/);
+  });
+});
+
+describe("the changes column", () => {
+  // Last in the file: the filter tests count the events in the log.
+  test("reads statuses, money and instants in the reader's language, not as stored", async () => {
+    await createAuditEvent(db(), {
+      action: "proposal.resubmitted",
+      entityType: "proposal",
+      entityId: 41,
+      actorUserId: adminA.id,
+      before: { status: "returned" },
+      after: { status: "submitted", version: 2, grantRequestedFen: 350000 },
+    });
+    const zh = await audit("?action=proposal.resubmitted");
+    expect(zh.data.events[0]?.diff.lines).toEqual([
+      { field: "status", label: "状态", before: "退回修改", after: "已提交" },
+      { field: "version", label: "版本", before: "—", after: "2" },
+      { field: "grantRequestedFen", label: "申请资助金额", before: "—", after: "¥3,500.00" },
+    ]);
+    const en = await audit("?action=proposal.resubmitted", adminA.id, { "Accept-Language": "en" });
+    expect(en.data.events[0]?.diff.lines[0]).toEqual({
+      field: "status",
+      label: "Status",
+      before: "Returned for revision",
+      after: "Submitted",
+    });
+    expect(en.data.events[0]?.diff.lines[2]).toMatchObject({ label: "Grant requested", after: "¥3,500.00" });
   });
 });

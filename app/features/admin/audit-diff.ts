@@ -1,12 +1,13 @@
-// A compact before/after diff of an audit event for the log table: only the fields that changed, each value
-// shortened, at most a few lines. Events store before and after as JSON text (or null).
+// A compact before/after diff of an audit event for the log table: only the fields that changed, at most a few
+// lines. Events store before and after as JSON text (or null). The values stay as stored; audit-fields.ts says how
+// each one reads.
 
 export interface DiffLine {
   field: string;
-  /** Absent when the event has no "before" (a creation); "—" stands for null. */
-  before?: string;
+  /** Absent when the event has no "before" (a creation); null when that side lacks the field. */
+  before?: unknown;
   /** Absent when the event has no "after" (a removal). */
-  after?: string;
+  after?: unknown;
 }
 
 export interface CompactDiff {
@@ -14,8 +15,6 @@ export interface CompactDiff {
   /** How many changed fields did not fit. */
   hidden: number;
 }
-
-const MAX_VALUE_LENGTH = 60;
 
 function parse(json: string | null): Record<string, unknown> | null {
   if (json === null) return null;
@@ -30,26 +29,16 @@ function parse(json: string | null): Record<string, unknown> | null {
     : { value };
 }
 
-export function formatAuditValue(value: unknown): string {
-  if (value === null || value === undefined) return "—";
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
-}
-
 export function auditDiff(beforeJson: string | null, afterJson: string | null, maxLines = 6): CompactDiff {
   const before = parse(beforeJson);
   const after = parse(afterJson);
   const fields = [...new Set([...Object.keys(after ?? {}), ...Object.keys(before ?? {})])];
   const lines: DiffLine[] = [];
   for (const field of fields) {
-    const old = before?.[field];
-    const now = after?.[field];
+    const old = before?.[field] ?? null;
+    const now = after?.[field] ?? null;
     if (before && after && JSON.stringify(old) === JSON.stringify(now)) continue;
-    lines.push({
-      field,
-      ...(before ? { before: formatAuditValue(old) } : {}),
-      ...(after ? { after: formatAuditValue(now) } : {}),
-    });
+    lines.push({ field, ...(before ? { before: old } : {}), ...(after ? { after: now } : {}) });
   }
   return { lines: lines.slice(0, maxLines), hidden: Math.max(0, lines.length - maxLines) };
 }

@@ -10,6 +10,7 @@ import { FieldShell, fieldId } from "~/ui/form";
 import { AdminNav, AuditActionLabel, auditActionText, CursorPager, EntityTypeLabel } from "./admin-ui";
 import { requireAdmin } from "./admin.server";
 import { auditDiff } from "./audit-diff";
+import { type AuditChanges, describeAuditChanges } from "./audit-fields";
 import { type AuditRow, distinctAuditValues, listAuditEvents } from "./audit-log.server";
 import { AuditFilterSchema, cursorFromUrl } from "./schemas";
 
@@ -34,9 +35,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filtered: filterNames.some((name) => values[name]),
     actions,
     entityTypes,
+    // Labelled and formatted here, where every namespace is at hand: statuses read from proposals and programs.
     events: (result?.page.rows ?? []).map(({ before, after, ...event }) => ({
       ...event,
-      diff: auditDiff(before, after),
+      diff: describeAuditChanges(auditDiff(before, after), event.entityType, t, language),
     })),
     newer: result?.page.newer ?? null,
     older: result?.page.older ?? null,
@@ -120,7 +122,7 @@ export default function AuditLog() {
   );
 }
 
-type EventView = Omit<AuditRow, "before" | "after"> & { diff: ReturnType<typeof auditDiff> };
+type EventView = Omit<AuditRow, "before" | "after"> & { diff: AuditChanges };
 
 function AuditEventRow({ event }: { event: EventView }) {
   const { t } = useTranslation("admin");
@@ -151,7 +153,9 @@ function AuditEventRow({ event }: { event: EventView }) {
           <ul className="audit-diff">
             {event.diff.lines.map((line) => (
               <li key={line.field}>
-                <span className="audit-diff__field">{line.field}</span>{" "}
+                <span className="audit-diff__field" title={line.field}>
+                  {t("audit.fieldLabel", { label: line.label })}
+                </span>
                 {line.before !== undefined ? <del className="audit-diff__before">{line.before}</del> : null}
                 {line.before !== undefined && line.after !== undefined ? " → " : null}
                 {line.after !== undefined ? <ins className="audit-diff__after">{line.after}</ins> : null}
