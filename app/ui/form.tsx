@@ -69,10 +69,12 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
     if (options.actionData?.values) rhf.reset(options.actionData.values as never);
   }, [options.actionData, rhf]);
 
-  // Move focus to the first field the server rejected, as the browser-side validation does for its own errors.
+  // Move focus to the first field the server rejected, as the browser-side validation does for its own errors, or
+  // to the message about the whole form (a conflict), which may sit far above the button that was pressed.
   useEffect(() => {
-    if (!options.actionData?.fieldErrors) return;
-    formRef.current?.querySelector<HTMLElement>(FIRST_INVALID)?.focus();
+    const failure = options.actionData;
+    if (failure?.fieldErrors) formRef.current?.querySelector<HTMLElement>(FIRST_INVALID)?.focus();
+    else if (failure?.formError) formRef.current?.querySelector<HTMLElement>("[data-form-error]")?.focus();
   }, [options.actionData]);
 
   const errorFor = (name: string) => {
@@ -343,7 +345,7 @@ export function FormErrorSummary({ form }: { form: ZodForm<any> }) {
   const hasFieldErrors = Object.keys(form.rhf.formState.errors).length > 0 || form.firstErrorName !== undefined;
   if (!form.formError && !hasFieldErrors) return null;
   return (
-    <div className="alert alert--error" role="alert">
+    <div className="alert alert--error" role="alert" tabIndex={-1} data-form-error>
       {form.formError ?? t("form.errorSummary")}
     </div>
   );

@@ -382,8 +382,15 @@ describe("editing a program", () => {
       form: programFormBody({ "categories.0.id": "", targetGroups: ["children"], title: "不会保存" }),
     });
     expect(removed.status).toBe(409);
-    expect(removed.data.formError).toBe("已有申报书使用了被删除的关注领域或服务对象，请保留该行后再保存。");
+    expect(removed.data.formError).toBe(
+      "“为老服务（含助餐）”“一老（老年人）”已有申报书使用，不能删除，已放回表单。请检查其他修改后再保存。",
+    );
     expect(removed.data.values.title).toBe("不会保存");
+    // The rows are back in the form as they were stored, so saving again keeps them.
+    expect(removed.data.values.categories).toContainEqual(
+      expect.objectContaining({ id: String(used.id), name: "为老服务（含助餐）" }),
+    );
+    expect(removed.data.values.targetGroups).toEqual(["children", "elderly"]);
     expect(await programFootprint()).toEqual(before);
     const stored = await db()
       .selectFrom("program")
@@ -391,6 +398,21 @@ describe("editing a program", () => {
       .where("id", "=", program.id)
       .executeTakeFirstOrThrow();
     expect(stored.title).not.toBe("不会保存");
+
+    // Removed and typed in again under the same name, it is the same focus area, and the edit goes through.
+    const retyped = await callRoute(editAction, editPath(program.id), {
+      userId: user.id,
+      params,
+      form: programFormBody({ "categories.0.id": "", "categories.0.name": "为老服务（含助餐）" }),
+    });
+    expect(retyped.status).toBe(302);
+    const kept = await db()
+      .selectFrom("programCategory")
+      .select("id")
+      .where("programId", "=", program.id)
+      .where("name", "=", "为老服务（含助餐）")
+      .execute();
+    expect(kept).toEqual([{ id: used.id }]);
   });
 
   test("a program past the open stage can no longer be edited", async () => {

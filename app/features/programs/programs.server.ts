@@ -165,9 +165,19 @@ function programColumns(input: ProgramInput) {
   };
 }
 
-/** Raised inside a transaction when an edit removes a focus area or target group that proposals still use. */
+/** The focus areas and target groups an edit removed though proposals use them, as they were stored. */
+export interface RowsInUse {
+  categories: { id: number; name: string; quota: number | null }[];
+  targetGroups: { id: number; code: string; name: string | null }[];
+}
+
+/**
+ * Raised inside a transaction when an edit removes a focus area or target group that proposals still use. It names
+ * the rows so the form can put them back; `inUse` is empty when only the database's foreign key caught it (a
+ * proposal chose the row after the check).
+ */
 export class ProgramRowInUseError extends Error {
-  constructor() {
+  constructor(readonly inUse: RowsInUse = { categories: [], targetGroups: [] }) {
     super("A focus area or target group removed by the edit is used by proposals");
   }
 }
@@ -191,14 +201,20 @@ async function deleteRows(run: () => Promise<unknown>): Promise<void> {
 // nothing and are simply replaced.
 async function writeChildren(trx: Executor, programId: number, input: ProgramInput): Promise<void> {
   const [categories, groups] = await Promise.all([
-    trx.selectFrom("programCategory").select("id").where("programId", "=", programId).execute(),
-    trx.selectFrom("programTargetGroup").select(["id", "code"]).where("programId", "=", programId).execute(),
+    trx.selectFrom("programCategory").select(["id", "name", "quota"]).where("programId", "=", programId).execute(),
+    trx.selectFrom("programTargetGroup").select(["id", "code", "name"]).where("programId", "=", programId).execute(),
   ]);
 
   const keptCategories = new Set<number>();
+  const postedIds = new Set(input.categories.map((row) => row.id));
+  // A row removed and typed in again under the same name is the same focus area: it keeps its id (and proposals).
+  const retyped = (name: string) =>
+    categories.find((c) => c.name === name && !postedIds.has(c.id) && !keptCategories.has(c.id))?.id ?? null;
   for (const [position, row] of input.categories.entries()) {
     const id =
-      row.id !== null && categories.some((c) => c.id === row.id) && !keptCategories.has(row.id) ? row.id : null;
+      row.id !== null && categories.some((c) => c.id === row.id) && !keptCategories.has(row.id)
+        ? row.id
+        : retyped(row.name);
     const values = { name: row.name, quota: row.quota, position };
     if (id === null)
       await trx
@@ -211,9 +227,6 @@ async function writeChildren(trx: Executor, programId: number, input: ProgramInp
     }
   }
   const removedCategories = categories.map((c) => c.id).filter((id) => !keptCategories.has(id));
-  if (removedCategories.length) {
-    await deleteRows(() => trx.deleteFrom("programCategory").where("id", "in", removedCategories).execute());
-  }
 
   const keptGroups = new Set<number>();
   for (const [position, row] of input.targetGroups.entries()) {
@@ -232,6 +245,35 @@ async function writeChildren(trx: Executor, programId: number, input: ProgramInp
     }
   }
   const removedGroups = groups.map((g) => g.id).filter((id) => !keptGroups.has(id));
+
+  const [usedCategories, usedGroups] = await Promise.all([
+    removedCategories.length
+      ? trx
+          .selectFrom("proposal")
+          .select("programCategoryId as id")
+          .distinct()
+          .where("programCategoryId", "in", removedCategories)
+          .execute()
+      : [],
+    removedGroups.length
+      ? trx
+          .selectFrom("proposalTargetGroup")
+          .select("programTargetGroupId as id")
+          .distinct()
+          .where("programTargetGroupId", "in", removedGroups)
+          .execute()
+      : [],
+  ]);
+  if (usedCategories.length || usedGroups.length) {
+    const used = (row: { id: number }, usedRows: { id: number | null }[]) => usedRows.some((u) => u.id === row.id);
+    throw new ProgramRowInUseError({
+      categories: categories.filter((row) => used(row, usedCategories)),
+      targetGroups: groups.filter((row) => used(row, usedGroups)),
+    });
+  }
+  if (removedCategories.length) {
+    await deleteRows(() => trx.deleteFrom("programCategory").where("id", "in", removedCategories).execute());
+  }
   if (removedGroups.length) {
     await deleteRows(() => trx.deleteFrom("programTargetGroup").where("id", "in", removedGroups).execute());
   }

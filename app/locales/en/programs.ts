@@ -212,6 +212,9 @@ export const programs: typeof zh = {
     sharePositive: "The share must be above 0",
     targetGroupRequired: "Choose or add at least one target group",
     chooseAtLeastOne: "Choose at least one",
+    rowsRestored:
+      "Proposals use “{{names}}”: a row in use cannot be removed, so it is back in the form. Check your other changes and save again.",
+    nameSeparator: "”, “",
     rowInUse: "Proposals use a focus area or target group this edit removes; keep that row and save again.",
     transition: {
       notAllowed: "This is not possible in the program's current status.",

@@ -206,6 +206,8 @@ export const programs = {
     sharePositive: "比例必须大于 0",
     targetGroupRequired: "请至少选择或填写一类服务对象",
     chooseAtLeastOne: "请至少选择一项",
+    rowsRestored: "“{{names}}”已有申报书使用，不能删除，已放回表单。请检查其他修改后再保存。",
+    nameSeparator: "”“",
     rowInUse: "已有申报书使用了被删除的关注领域或服务对象，请保留该行后再保存。",
     transition: {
       notAllowed: "当前状态下不能进行此操作。",
