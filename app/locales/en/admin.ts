@@ -117,7 +117,12 @@ export const admin: typeof zh = {
       admin_revoked: "Admin rights revoked",
     },
     admin: { created_from_cli: "Admin rights granted from the command line" },
-    organization: { registered: "Organisation registered", updated: "Organisation edited" },
+    organization: {
+      registered: "Organisation registered",
+      updated: "Organisation edited",
+      member_removed: "Member removed",
+      member_role_changed: "Member's role changed",
+    },
     program: {
       created: "Program created",
       updated: "Program edited",

@@ -115,7 +115,12 @@ export const admin = {
       admin_revoked: "取消平台管理员",
     },
     admin: { created_from_cli: "通过命令行授予管理员权限" },
-    organization: { registered: "登记组织", updated: "修改组织信息" },
+    organization: {
+      registered: "登记组织",
+      updated: "修改组织信息",
+      member_removed: "移除组织成员",
+      member_role_changed: "变更成员角色",
+    },
     program: {
       created: "新建创投项目",
       updated: "修改创投项目",
