@@ -57,7 +57,19 @@ describe("budget totals", () => {
       bySource: { grant: 400_000, self_raised: 100_000, partner_match: 30_000 },
       grantByCategory: { activity_materials: 200_000, personnel: 200_000 },
     });
-    expect(grantShareBp(totals)).toBe(7547);
+    expect(grantShareBp(totals)).toBe(7548); // 75.4717%, rounded up
+  });
+
+  test("a share just over a limit never reads as the limit", () => {
+    // ¥2,500 + ¥1,500 of grant and ¥999.99 self-raised: 80.0016% of the budget.
+    const totals = budgetTotals([
+      line("activity_materials", 250_000, 1, "grant"),
+      line("publicity", 150_000, 1, "grant"),
+      line("meals", 99_999, 1, "self_raised"),
+    ]);
+    expect(shareExceeds(totals.grantRequestedFen, totals.totalFen, 8000)).toBe(true);
+    expect(grantShareBp(totals)).toBe(8001);
+    expect(grantShareBp({ grantRequestedFen: 80_000, totalFen: 100_000 })).toBe(8000);
   });
 
   test("an empty budget has no share", () => {

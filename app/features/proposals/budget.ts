@@ -53,10 +53,13 @@ export function budgetTotals(lines: readonly (BudgetLineAmounts | null)[]): Budg
   return totals;
 }
 
-/** The grant's share of the total in basis points, rounded down (for display; checks use shareExceeds). */
+/**
+ * The grant's share of the total in basis points, for display (checks use shareExceeds). Rounded up, so a share just
+ * over a program's limit (80.0016% of 80%) reads as over it ("80.01%"), never as the limit itself.
+ */
 export function grantShareBp(totals: Pick<BudgetTotals, "grantRequestedFen" | "totalFen">): number | null {
   if (totals.totalFen <= 0) return null;
-  return Math.floor((totals.grantRequestedFen * 10_000) / totals.totalFen);
+  return Number((BigInt(totals.grantRequestedFen) * 10_000n + BigInt(totals.totalFen) - 1n) / BigInt(totals.totalFen));
 }
 
 /** part / whole > capBp / 10000, decided in integers. */

@@ -305,7 +305,7 @@ function Budget({ snapshot }: { snapshot: ProposalSnapshot }) {
   const { totals } = snapshot;
   const share = grantShareBp(totals);
   const percent = (fen: number) =>
-    totals.totalFen > 0 ? formatShare(Math.floor((fen * 10_000) / totals.totalFen), i18n.language) : "—";
+    totals.totalFen > 0 ? formatShare(Math.round((fen * 10_000) / totals.totalFen), i18n.language) : "—";
   const categories = Object.entries(totals.byCategory).flatMap(([category, fen]) =>
     fen === undefined ? [] : [{ category, fen }],
   );
