@@ -106,7 +106,7 @@ export default function AdminUsers() {
                         // Granting or revoking platform admin is the most powerful change here, and on a phone the
                         // stacked cards make a mis-tap easy: the first tap only opens a sentence naming the person,
                         // the button inside it posts. <details> needs no JavaScript.
-                        <Form method="post" className="proposal-withdraw">
+                        <Form method="post" className="confirm-disclosure">
                           <input type="hidden" name="intent" value="setAdmin" />
                           <input type="hidden" name="userId" value={user.id} />
                           <input type="hidden" name="grant" value={String(!user.isPlatformAdmin)} />

@@ -728,9 +728,7 @@ function TargetRow({
         <TextField
           form={form}
           name={`indicatorTargets.${index}.targetValue`}
-          label={
-            unit ? `${t("fields.indicatorTarget.targetValue")}（${unit}）` : t("fields.indicatorTarget.targetValue")
-          }
+          label={unit ? t("fields.indicatorTarget.targetValueIn", { unit }) : t("fields.indicatorTarget.targetValue")}
           inputMode="numeric"
         />
       </div>

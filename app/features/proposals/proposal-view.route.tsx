@@ -86,6 +86,9 @@ export default function ProposalView() {
                 {t("actions.submit")}
               </Link>
             ) : null}
+            <Link to={`/proposals/${proposal.id}/print`} className="button button--ghost">
+              {t("actions.print")}
+            </Link>
           </>
         }
       />
@@ -122,12 +125,12 @@ export default function ProposalView() {
           </>
         ) : null}
         {can.withdraw ? (
-          <Form method="post" className="proposal-withdraw">
+          <Form method="post" className="confirm-disclosure">
             <details>
-              <summary className="button button--danger button--small">{t("actions.withdraw")}</summary>
+              <summary className="button button--ghost button--small">{t("actions.withdraw")}</summary>
               <p>{t("actions.withdrawConfirm")}</p>
               <button type="submit" name="intent" value="withdraw" className="button button--danger">
-                {t("actions.withdraw")}
+                {t("actions.withdrawConfirmButton")}
               </button>
             </details>
           </Form>
