@@ -48,14 +48,19 @@ describe("the program's manage page", () => {
     expect(result.data.can).toEqual({ edit: true, transitions: ["open"], act: true });
   });
 
-  test("offers going back to draft for an open program, and no move at all once in review", async () => {
+  test("offers going back to draft for an open program without proposals, and no move at all once in review", async () => {
     const { user, funderId } = await createManager(db());
     const open = await createProgram(db(), { funderId, status: "open" });
+    const started = await createProgram(db(), { funderId, status: "open" });
+    const { user: applicant, organizationId } = await createApplicant(db());
+    await createProposal(db(), { programId: started.id, organizationId, createdBy: applicant.id });
     const reviewing = await createProgram(db(), { funderId, status: "reviewing" });
     const canOf = async (programId: number) =>
       (await callRoute(loader, managePath(programId), { userId: user.id, params: { programId: String(programId) } }))
         .data.can;
     expect(await canOf(open.id)).toEqual({ edit: true, transitions: ["draft"], act: true });
+    // A draft proposal is enough to keep it published, so the move that would be refused is not offered.
+    expect(await canOf(started.id)).toEqual({ edit: true, transitions: [], act: true });
     expect(await canOf(reviewing.id)).toEqual({ edit: false, transitions: [], act: true });
   });
 

@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/lib/actor.server";
+import { db } from "~/lib/db.server";
 import { assertFound, forbidden, idParam, notFound } from "~/lib/http";
 import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
@@ -14,7 +15,7 @@ import { SubmitButton } from "~/ui/form";
 import { canChangeProgramStatus, canEditProgram, canViewManagedProgram } from "./permissions";
 import { ProgramDetails, ProgramFacts, ProgramStatusBadge } from "./program-details";
 import { nextStates, type ProgramStatus, transitionsOfferedNow } from "./program-lifecycle";
-import { changeProgramStatus, findProgramDetail } from "./programs.server";
+import { changeProgramStatus, countProgramProposals, findProgramDetail } from "./programs.server";
 import { ProgramManageSchema } from "./schemas";
 
 // Staff of the program's funder manage it; platform admins may look. Anyone else gets a 404 (see permissions.ts).
@@ -27,12 +28,20 @@ async function managedProgram(request: Request, programIdParam: string | undefin
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, program } = await managedProgram(request, params.programId);
+  const [proposals, proposalCount] = await Promise.all([
+    summarizeProgramProposals(program),
+    countProgramProposals(db(), program.id),
+  ]);
+  // Taking a program back to draft needs it to have no proposal (drafts too); offering it anyway only leads to a
+  // refusal. Publishing stays offered, since its refusal says what to complete.
   const transitions = canChangeProgramStatus(actor, program)
-    ? nextStates(program.status).filter((status) => transitionsOfferedNow.includes(status))
+    ? nextStates(program.status).filter(
+        (status) => transitionsOfferedNow.includes(status) && (status !== "draft" || proposalCount === 0),
+      )
     : [];
   return {
     program,
-    proposals: await summarizeProgramProposals(program),
+    proposals,
     can: { edit: canEditProgram(actor, program), transitions, act: canChangeProgramStatus(actor, program) },
   };
 }
@@ -120,19 +129,25 @@ export default function ManageProgram() {
               : t("manage.laterHint")}
         </p>
         {can.act ? null : <p className="muted">{t("manage.viewOnly")}</p>}
-        {can.transitions.length > 0 ? (
+        {can.transitions.includes("open") ? (
           <Form method="post" className="button-row">
             <input type="hidden" name="intent" value="transition" />
-            {can.transitions.map((to) => (
-              <SubmitButton
-                key={to}
-                name="to"
-                value={to}
-                className={to === "open" ? "button button--primary" : "button button--danger"}
-              >
-                {t(`manage.transition.${to}`)}
+            <SubmitButton name="to" value="open" className="button button--primary">
+              {t("manage.transition.open")}
+            </SubmitButton>
+          </Form>
+        ) : null}
+        {can.transitions.includes("draft") ? (
+          // Unpublishing hides the program from the public at once: it asks first.
+          <Form method="post" className="confirm-disclosure">
+            <input type="hidden" name="intent" value="transition" />
+            <details>
+              <summary className="button button--ghost">{t("manage.transition.draft")}</summary>
+              <p>{t("manage.transition.draftConfirm")}</p>
+              <SubmitButton name="to" value="draft" className="button button--danger">
+                {t("manage.transition.draftConfirmButton")}
               </SubmitButton>
-            ))}
+            </details>
           </Form>
         ) : null}
         <p className="muted program-status-panel__stamps">

@@ -396,7 +396,7 @@ export async function updateProgram({
 }
 
 /** Proposals of any state in the program; the lifecycle keeps a program with proposals from going back to draft. */
-async function countProgramProposals(executor: Executor, programId: number): Promise<number> {
+export async function countProgramProposals(executor: Executor, programId: number): Promise<number> {
   const row = await executor
     .selectFrom("proposal")
     .select((eb) => eb.fn.countAll<number>().as("count"))

@@ -193,6 +193,9 @@ export const programs: typeof zh = {
     transition: {
       open: "Publish",
       draft: "Take back to draft",
+      draftConfirm:
+        "Once back in draft, the program is hidden from the public until it is published again. Take it back?",
+      draftConfirmButton: "Yes, take it back to draft",
     },
     viewOnly: "As a platform admin you can view this program; the funder's managers maintain it.",
     stamps: { created: "Created", updated: "last changed" },

@@ -187,6 +187,8 @@ export const programs = {
     transition: {
       open: "发布项目",
       draft: "撤回为草稿",
+      draftConfirm: "撤回为草稿后，公众将看不到这个项目，直到再次发布。确定撤回吗？",
+      draftConfirmButton: "确认撤回为草稿",
     },
     viewOnly: "您是平台管理员，可以查看本项目，但项目由主办单位的管理人员维护。",
     stamps: { created: "创建于", updated: "最后修改于" },
