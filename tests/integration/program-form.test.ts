@@ -245,6 +245,14 @@ describe("editing a program", () => {
         { name: "蜀山区民政局福彩公益金", kind: "public_budget", amount: "100000" },
       ],
     });
+    // A draft's edit is saved as a draft; an open program's edit is live, and its form says so.
+    expect(result.data.program.published).toBe(false);
+    const open = await createProgram(db(), { funderId, status: "open" });
+    const openForm = await callRoute(editLoader, editPath(open.id), {
+      userId: user.id,
+      params: { programId: String(open.id) },
+    });
+    expect(openForm.data.program.published).toBe(true);
   });
 
   test("saves in one go: focus areas kept by id, sources replaced, audit with before and after", async () => {

@@ -11,6 +11,7 @@ import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
 import { canEditProgram, canViewManagedProgram } from "./permissions";
+import { isProgramPublished } from "./program-lifecycle";
 import { ProgramForm } from "./program-form";
 import { CUSTOM_TARGET_GROUP } from "./catalogues";
 import { findProgramDetail, ProgramRowInUseError, type RowsInUse, updateProgram } from "./programs.server";
@@ -28,7 +29,13 @@ async function editableProgram(request: Request, programIdParam: string | undefi
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [{ program }, { t }] = await Promise.all([editableProgram(request, params.programId), getTranslator(request)]);
   return {
-    program: { id: program.id, code: program.code, title: program.title, funderName: program.funderName },
+    program: {
+      id: program.id,
+      code: program.code,
+      title: program.title,
+      funderName: program.funderName,
+      published: isProgramPublished(program.status),
+    },
     defaultValues: programToFormValues(program),
     title: t("programs:meta.editProgram", { title: program.title }),
   };
@@ -99,6 +106,7 @@ export default function EditProgram() {
         action={`/manage/programs/${program.id}/edit`}
         submitLabel={t("form.save")}
         cancelTo={`/manage/programs/${program.id}`}
+        published={program.published}
       />
     </>
   );

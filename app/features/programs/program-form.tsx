@@ -46,9 +46,11 @@ interface ProgramFormProps {
   action: string;
   submitLabel: string;
   cancelTo: string;
+  /** An edit of a program the public already sees: saving changes it at once, not a draft. */
+  published?: boolean;
 }
 
-export function ProgramForm({ defaultValues, actionData, action, submitLabel, cancelTo }: ProgramFormProps) {
+export function ProgramForm({ defaultValues, actionData, action, submitLabel, cancelTo, published }: ProgramFormProps) {
   const { t } = useTranslation("programs");
   const form: ProgramForm = useZodForm(ProgramFormSchema, { defaultValues, actionData });
   const option = (group: string) => (value: string) => ({ value, label: t(`catalogue.${group}.${value}`) });
@@ -56,7 +58,7 @@ export function ProgramForm({ defaultValues, actionData, action, submitLabel, ca
   return (
     <Form method="post" action={action} noValidate onSubmit={form.onSubmit} ref={form.formRef} className="program-form">
       <FormErrorSummary form={form} />
-      <p className="muted">{t("form.intro")}</p>
+      <p className="muted">{t(published ? "form.introPublished" : "form.intro")}</p>
 
       <section className="card program-form__section" aria-labelledby="program-basics">
         <h2 id="program-basics">{t("form.sections.basics")}</h2>

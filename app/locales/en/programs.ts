@@ -108,6 +108,8 @@ export const programs: typeof zh = {
     forFunder: "Funder: {{name}}",
     intro:
       "Fields marked * are required. Amounts are in yuan: 5000, 5,000.50 and 1.5万 all work. The program is saved as a draft; the public sees it only after you publish it from its page.",
+    introPublished:
+      "Fields marked * are required. Amounts are in yuan: 5000, 5,000.50 and 1.5万 all work. This program is published: your changes take effect as soon as you save, for the public and for applicants; proposals already submitted keep their submitted content.",
     sections: {
       basics: "Basics",
       focus: "Focus areas and target groups",
