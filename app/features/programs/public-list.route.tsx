@@ -1,8 +1,8 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/lib/i18n/i18n.server";
-import { pageFromUrl } from "~/lib/pagination";
+import { lastPageRedirect, pageFromUrl } from "~/lib/pagination";
 import { nowIso } from "~/lib/time";
 import { EmptyState, PageHeader, Pagination } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -15,12 +15,15 @@ const PAGE_SIZE = 12;
 
 // Public: signed-out visitors see published programs that are open now or open later; drafts never appear.
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { page, pageSize, offset } = pageFromUrl(new URL(request.url), PAGE_SIZE);
+  const url = new URL(request.url);
+  const { page, pageSize, offset } = pageFromUrl(url, PAGE_SIZE);
   const [{ t }, programs, total] = await Promise.all([
     getTranslator(request),
     listPublicPrograms({ limit: pageSize, offset }),
     countPublicPrograms(),
   ]);
+  const lastPage = lastPageRedirect(url, page, pageSize, total);
+  if (lastPage) throw redirect(lastPage);
   const now = nowIso();
   return {
     title: t("programs:public.title"),

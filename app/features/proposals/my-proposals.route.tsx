@@ -1,9 +1,9 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/lib/actor.server";
 import { getTranslator } from "~/lib/i18n/i18n.server";
-import { pageFromUrl } from "~/lib/pagination";
+import { lastPageRedirect, pageFromUrl } from "~/lib/pagination";
 import { EmptyState, Instant, Money, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
@@ -14,7 +14,8 @@ const PAGE_SIZE = 20;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const { page, offset } = pageFromUrl(new URL(request.url), PAGE_SIZE);
+  const url = new URL(request.url);
+  const { page, offset } = pageFromUrl(url, PAGE_SIZE);
   const [{ rows, total }, { t }] = await Promise.all([
     listProposalsForOrganizations({
       organizationIds: actor.organizations.map((membership) => membership.organizationId),
@@ -23,6 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     getTranslator(request),
   ]);
+  const lastPage = lastPageRedirect(url, page, PAGE_SIZE, total);
+  if (lastPage) throw redirect(lastPage);
   return { title: t("proposals:meta.list"), rows, page: { page, pageSize: PAGE_SIZE, total } };
 }
 
