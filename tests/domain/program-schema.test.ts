@@ -193,6 +193,17 @@ describe("program form schema", () => {
     expect(result.error?.issues.length).toBeGreaterThan(0);
   });
 
+  test("a negative count is told its least value, not that it is not a whole number", () => {
+    const result = ProgramFormSchema.safeParse(
+      programFormValues({ proposalsPerOrg: "-1", "categories.0.quota": "-3" }),
+    );
+    const tooSmall = (field: string) =>
+      result.error?.issues.find((issue) => issue.path.join(".") === field && issue.code === "too_small");
+    expect(tooSmall("proposalsPerOrg")).toMatchObject({ minimum: 1 });
+    expect(tooSmall("categories.0.quota")).toMatchObject({ minimum: 1 });
+    expect(errorsFor({ "categories.0.quota": "2.5" })["categories.0.quota"]).toBe("validation:integer");
+  });
+
   test("names the missing payment plan on its field", () => {
     expect(errorsFor({ tranchePreset: null })).toEqual({ tranchePreset: "validation:choose" });
   });

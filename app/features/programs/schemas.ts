@@ -52,15 +52,16 @@ const requiredText = (max: number) => z.string().trim().min(1).max(max);
 // Full-width digits are folded ("１０" → "10") before the number is read, as amounts are.
 const digitText = () => z.string().transform((text) => text.normalize("NFKC").trim());
 
+// A minus sign is read too, so "-1" is told what the least allowed value is rather than that it is not a number.
 const wholeNumber = (min: number, max: number) =>
   digitText()
-    .pipe(z.string().min(1).regex(/^\d+$/, "validation:integer"))
+    .pipe(z.string().min(1).regex(/^-?\d+$/, "validation:integer"))
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
 const optionalWholeNumber = (min: number, max: number) =>
   digitText()
-    .pipe(z.string().regex(/^\d*$/, "validation:integer"))
+    .pipe(z.string().regex(/^(-?\d+)?$/, "validation:integer"))
     .transform((text) => (text === "" ? null : Number(text)))
     .pipe(z.number().int().min(min).max(max).nullable());
 
