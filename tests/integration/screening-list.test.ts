@@ -335,9 +335,10 @@ describe("the exports", () => {
       (row) => row.id,
       "desc",
     );
-    expect(sheet.rowCount).toBe(expected.length + 1);
+    // The header, a row a proposal, and the totals.
+    expect(sheet.rowCount).toBe(expected.length + 2);
     const byTitle = new Map(fixtures.map((row) => [row.title, row]));
-    for (let index = 2; index <= sheet.rowCount; index += 1) {
+    for (let index = 2; index < sheet.rowCount; index += 1) {
       const row = sheet.getRow(index);
       const fixture = byTitle.get(String(row.getCell(2).value));
       expect(fixture?.id).toBe(expected[index - 2]);
@@ -345,6 +346,14 @@ describe("the exports", () => {
       expect(row.getCell(11).value).toBe(500);
       expect(row.getCell(13).value).toBe((fixture?.totalBudgetFen ?? 0) / 100);
     }
+    const totals = sheet.getRow(sheet.rowCount);
+    const listed = fixtures.filter((row) => row.categoryIndex === 1);
+    const sumFen = (key: (row: Fixture) => number) => listed.reduce((sum, row) => sum + key(row), 0);
+    expect(totals.getCell(1).value).toBe("合计");
+    expect(totals.getCell(2).value).toBeNull();
+    expect(totals.getCell(10).value).toBe(sumFen((row) => row.grantRequestedFen) / 100);
+    expect(totals.getCell(11).value).toBe((listed.length * 50_000) / 100);
+    expect(totals.getCell(13).value).toBe(sumFen((row) => row.totalBudgetFen) / 100);
   });
 });
 

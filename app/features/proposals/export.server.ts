@@ -86,11 +86,11 @@ function xlsxResponse(
   batches: AsyncIterable<ExportRow[]>,
   cols: Column[],
   fileName: string,
-  sheetName: string,
+  labels: { sheet: string; total: string },
 ): Response {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(labels.sheet, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = cols.map((col, index) => ({
     key: String(index),
     header: col.header,
@@ -98,20 +98,29 @@ function xlsxResponse(
     style: col.money ? { numFmt: "#,##0.00" } : {},
   }));
   sheet.getRow(1).font = { bold: true };
+  // The money columns summed in fen as the rows go by, for the closing "合计" row a funder's spreadsheet ends with.
+  const totalsFen = cols.map(() => 0);
   void (async () => {
     for await (const batch of batches) {
       for (const row of batch) {
         sheet
           .addRow(
-            cols.map((col) => {
+            cols.map((col, index) => {
               const value = col.value(row);
+              if (!col.money || typeof value !== "number") return value;
+              totalsFen[index] = (totalsFen[index] ?? 0) + value;
               // A number cell in yuan (the format shows two decimals); fen stay exact up to far beyond any grant.
-              return col.money && typeof value === "number" ? value / 100 : value;
+              return value / 100;
             }),
           )
           .commit();
       }
     }
+    const totalRow = sheet.addRow(
+      cols.map((col, index) => (index === 0 ? labels.total : col.money ? (totalsFen[index] ?? 0) / 100 : null)),
+    );
+    totalRow.font = { bold: true };
+    totalRow.commit();
     sheet.commit();
     await workbook.commit();
   })().catch((error: unknown) => {
@@ -134,5 +143,8 @@ export function proposalExportResponse(input: {
   const cols = columns(input.t, input.language);
   return input.format === "csv"
     ? csvResponse(input.batches, cols, input.fileName)
-    : xlsxResponse(input.batches, cols, input.fileName, input.t("proposals:manage.export.sheet"));
+    : xlsxResponse(input.batches, cols, input.fileName, {
+        sheet: input.t("proposals:manage.export.sheet"),
+        total: input.t("proposals:manage.export.totalRow"),
+      });
 }

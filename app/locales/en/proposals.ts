@@ -354,7 +354,8 @@ export const proposals: typeof zh = {
       noMatchBody: "Change or clear the filters.",
       exportCsv: "Export CSV",
       exportXlsx: "Export Excel",
-      exportHint: "Exports the filtered list in its order, with budget totals (at most {{max}} rows).",
+      exportHint:
+        "Exports the filtered list in its order, with each proposal's budget; the Excel file ends with a totals row (at most {{max}} rows).",
     },
     link: {
       title: "Proposals",
@@ -362,6 +363,7 @@ export const proposals: typeof zh = {
       open: "Open the proposals",
     },
     export: {
+      totalRow: "Total",
       sheet: "Proposals",
       filename: "proposals",
       columns: {

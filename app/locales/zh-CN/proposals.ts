@@ -341,7 +341,7 @@ export const proposals = {
       noMatchBody: "请调整或清除筛选条件。",
       exportCsv: "导出 CSV",
       exportXlsx: "导出 Excel",
-      exportHint: "按当前筛选和排序导出，含预算合计（最多 {{max}} 行）。",
+      exportHint: "按当前筛选和排序导出，含每份申报书的预算；Excel 文件末行为合计（最多 {{max}} 行）。",
     },
     link: {
       title: "申报书",
@@ -349,6 +349,7 @@ export const proposals = {
       open: "查看申报书",
     },
     export: {
+      totalRow: "合计",
       sheet: "申报书",
       filename: "申报书",
       columns: {
