@@ -523,3 +523,36 @@ test.describe("two managers deciding on one proposal", () => {
     await expect(other.locator(".page-header")).toContainText("资格审查通过");
   });
 });
+
+test.describe("leaving the form with unsaved text", () => {
+  test.use({ javaScriptEnabled: true, viewport: viewports.phone });
+
+  test("a link away saves the draft first; closing the tab asks", async ({ page }) => {
+    await signIn(page, "applicant@weigongyi.demo");
+    await page.goto("/programs");
+    await page.getByRole("link", { name: PROGRAM_TITLE }).first().click();
+    await page.getByRole("link", { name: "我要申报" }).click();
+    const option = page.locator(".proposal-apply-option").filter({ hasText: "合肥市蜀山区阳光社会工作服务中心" });
+    await option.getByRole("button", { name: /开始填写申报书|另写一份申报书/ }).click();
+    await expect(page).toHaveURL(/\/proposals\/\d+\/edit$/);
+    const editUrl = page.url();
+    await expect(page.getByRole("button", { name: /添加预算行/ })).toBeVisible();
+
+    const title = `邻里守望·独居老人探访（${randomBytes(3).toString("hex")}）`;
+    await page.getByLabel("项目名称").fill(title);
+    await page.getByLabel("需求分析").fill("幸福社区 80 岁以上独居老人 62 位。");
+    // Well within the half-minute autosave: only the save on leaving can keep this.
+    await navigate(page, "我的申报");
+    await expect(page).toHaveURL(/\/proposals$/);
+    await expect(page.getByRole("row").filter({ hasText: title })).toBeVisible();
+    await page.goto(editUrl);
+    await expect(page.getByLabel("需求分析")).toHaveValue("幸福社区 80 岁以上独居老人 62 位。");
+
+    await page.getByLabel("项目名称").fill(`${title}（改）`);
+    const asked = page.waitForEvent("dialog");
+    await page.close({ runBeforeUnload: true });
+    const dialog = await asked;
+    expect(dialog.type()).toBe("beforeunload");
+    await dialog.dismiss();
+  });
+});

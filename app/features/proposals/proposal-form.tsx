@@ -2,8 +2,8 @@
 // rows are react-hook-form field arrays named "budgetLines.0.unitPrice", so the body posts the same with and
 // without JavaScript (without it, spare blank rows stand in for "add a row"). Every button saves the draft first;
 // with JavaScript the draft also saves itself every half minute when it has changed.
-import { Link, useFetcher } from "@remix-run/react";
-import { type RefObject, useEffect, useRef, useState } from "react";
+import { Link, useBlocker, useFetcher, useNavigation } from "@remix-run/react";
+import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import { useFieldArray, useWatch } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { costCategories } from "~/features/programs/catalogues";
@@ -856,9 +856,14 @@ function serializeForm(form: HTMLFormElement): string {
   return params.toString();
 }
 
-/** Saves the draft in the background every half minute while it changes; files wait for an explicit save. */
-function useAutosave(formRef: RefObject<HTMLFormElement>, enabled: boolean) {
+/**
+ * Saves the draft in the background every half minute while it changes, and once more before the applicant follows
+ * a link away from the form; files wait for an explicit save. Closing or reloading the tab with unsaved text asks
+ * first (the browser's own prompt), since no request can be relied on to finish while the page unloads.
+ */
+function useAutosave(formRef: RefObject<HTMLFormElement>, enabled: boolean, confirmLeaving: () => boolean) {
   const fetcher = useFetcher<AutosaveData>();
+  const navigation = useNavigation();
   const lastSaved = useRef<string | null>(null);
   const busy = useRef(false);
   busy.current = fetcher.state !== "idle";
@@ -867,27 +872,69 @@ function useAutosave(formRef: RefObject<HTMLFormElement>, enabled: boolean) {
   const submit = useRef(fetcher.submit);
   submit.current = fetcher.submit;
 
+  const unsaved = useCallback(() => {
+    const form = formRef.current;
+    return enabled && form !== null && lastSaved.current !== null && serializeForm(form) !== lastSaved.current;
+  }, [enabled, formRef]);
+  const saveNow = useCallback(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const current = serializeForm(form);
+    lastSaved.current = current;
+    const body = new URLSearchParams(current);
+    body.set("intent", "autosave");
+    submit.current(body, { method: "post", action: form.getAttribute("action") ?? undefined });
+  }, [formRef]);
+
   useEffect(() => {
     const form = formRef.current;
     if (!enabled || !form) return;
     lastSaved.current = serializeForm(form);
     const timer = window.setInterval(() => {
-      const current = serializeForm(form);
-      if (busy.current || current === lastSaved.current) return;
-      lastSaved.current = current;
-      const body = new URLSearchParams(current);
-      body.set("intent", "autosave");
-      submit.current(body, { method: "post", action: form.getAttribute("action") ?? undefined });
+      if (!busy.current && serializeForm(form) !== lastSaved.current) saveNow();
     }, AUTOSAVE_INTERVAL_MS);
     return () => window.clearInterval(timer);
-  }, [enabled, formRef]);
+  }, [enabled, formRef, saveNow]);
+
+  // Every button of the form saves the draft, so what the form shows once a submission has settled is saved.
+  useEffect(() => {
+    if (navigation.state === "idle" && enabled && formRef.current) lastSaved.current = serializeForm(formRef.current);
+  }, [navigation.state, enabled, formRef]);
+
+  useEffect(() => {
+    if (!enabled) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (unsaved()) event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [enabled, unsaved]);
+
+  // A link away from the form with unsaved text: save first, then go; if saving fails, ask.
+  const blocker = useBlocker(({ currentLocation, nextLocation }) => {
+    return currentLocation.pathname !== nextLocation.pathname && unsaved();
+  });
+  const leaving = useRef<"saving" | "sent" | null>(null);
+  useEffect(() => {
+    if (blocker.state !== "blocked" || leaving.current !== null) return;
+    leaving.current = "saving";
+    saveNow();
+  }, [blocker.state, saveNow]);
+  useEffect(() => {
+    if (leaving.current === "saving" && fetcher.state !== "idle") leaving.current = "sent";
+    if (leaving.current !== "sent" || fetcher.state !== "idle" || blocker.state !== "blocked") return;
+    leaving.current = null;
+    if ((fetcher.data && "autosavedAt" in fetcher.data) || confirmLeaving()) blocker.proceed();
+    else blocker.reset();
+  }, [fetcher.state, fetcher.data, blocker, confirmLeaving]);
 
   return { state: fetcher.state, data: fetcher.data };
 }
 
 function ActionBar({ formRef, hydrated }: { formRef: RefObject<HTMLFormElement>; hydrated: boolean }) {
   const { t, i18n } = useTranslation("proposals");
-  const autosave = useAutosave(formRef, hydrated);
+  const confirmLeaving = useCallback(() => window.confirm(t("autosave.leaveUnsaved")), [t]);
+  const autosave = useAutosave(formRef, hydrated, confirmLeaving);
   let status: React.ReactNode = null;
   if (autosave.state !== "idle") status = t("autosave.saving");
   else if (autosave.data && "autosavedAt" in autosave.data) {

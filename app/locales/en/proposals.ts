@@ -196,6 +196,7 @@ export const proposals: typeof zh = {
     invalid: "Some fields are malformed; not saved automatically yet.",
     signedOut: "Your session expired; your work is kept.",
     signIn: "Sign in again to continue",
+    leaveUnsaved: "Your latest changes could not be saved. Leave anyway? They will be lost.",
   },
   edit: {
     title: "Proposal form",

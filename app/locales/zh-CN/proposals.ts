@@ -192,6 +192,7 @@ export const proposals = {
     invalid: "有字段格式不正确，暂未自动保存。",
     signedOut: "登录已过期，内容已暂存。",
     signIn: "重新登录后继续",
+    leaveUnsaved: "最近的修改没能保存。仍要离开吗？离开后这些修改会丢失。",
   },
   edit: {
     title: "填写申报书",
