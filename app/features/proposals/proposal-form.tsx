@@ -369,12 +369,14 @@ function TeamSection({ form, hydrated }: RowSectionProps) {
               name={`teamMembers.${index}.name`}
               label={t("fields.teamMember.name")}
               maxLength={50}
+              required
             />
             <TextField
               form={form}
               name={`teamMembers.${index}.role`}
               label={t("fields.teamMember.role")}
               maxLength={50}
+              required
             />
             <TextField
               form={form}
@@ -429,6 +431,7 @@ function BudgetSection({
               options={categoryOptions}
               placeholder={t("choose")}
               className="proposal-field--category"
+              required
             />
             <TextField
               form={form}
@@ -436,24 +439,28 @@ function BudgetSection({
               label={t("fields.budgetLine.item")}
               maxLength={100}
               className="proposal-field--item"
+              required
             />
             <TextField
               form={form}
               name={`budgetLines.${index}.unitPrice`}
               label={t("fields.budgetLine.unitPrice")}
               inputMode="decimal"
+              required
             />
             <TextField
               form={form}
               name={`budgetLines.${index}.quantity`}
               label={t("fields.budgetLine.quantity")}
               inputMode="decimal"
+              required
             />
             <TextField
               form={form}
               name={`budgetLines.${index}.unit`}
               label={t("fields.budgetLine.unit")}
               maxLength={20}
+              required
             />
             <SelectField
               form={form}
@@ -461,6 +468,7 @@ function BudgetSection({
               label={t("fields.budgetLine.fundingSource")}
               options={sourceOptions}
               placeholder={t("choose")}
+              required
             />
             <LineAmount form={form} index={index} />
             <TextField
@@ -634,14 +642,22 @@ function MilestoneSection({ form, hydrated }: RowSectionProps) {
               label={t("fields.milestone.title")}
               maxLength={100}
               className="proposal-field--item"
+              required
             />
-            <TextField form={form} name={`milestones.${index}.dueOn`} type="date" label={t("fields.milestone.dueOn")} />
+            <TextField
+              form={form}
+              name={`milestones.${index}.dueOn`}
+              type="date"
+              label={t("fields.milestone.dueOn")}
+              required
+            />
             <TextField
               form={form}
               name={`milestones.${index}.deliverable`}
               label={t("fields.milestone.deliverable")}
               maxLength={200}
               className="proposal-field--wide"
+              required
             />
           </div>
         </div>
@@ -708,6 +724,7 @@ function TargetRow({
           placeholder={t("choose")}
           className="proposal-field--category"
           options={indicatorChoices.map((choice) => ({ value: choice, label: t(`indicators.${choice}.name`) }))}
+          required
         />
         {showCustom ? (
           <>
@@ -716,12 +733,14 @@ function TargetRow({
               name={`indicatorTargets.${index}.customName`}
               label={t("fields.indicatorTarget.customName")}
               maxLength={50}
+              required
             />
             <TextField
               form={form}
               name={`indicatorTargets.${index}.customUnit`}
               label={t("fields.indicatorTarget.customUnit")}
               maxLength={20}
+              required
             />
           </>
         ) : null}
@@ -730,6 +749,7 @@ function TargetRow({
           name={`indicatorTargets.${index}.targetValue`}
           label={unit ? t("fields.indicatorTarget.targetValueIn", { unit }) : t("fields.indicatorTarget.targetValue")}
           inputMode="numeric"
+          required
         />
       </div>
       {targetGroups.length > 0 ? (
