@@ -252,7 +252,8 @@ function ErrorList({ errors }: { errors: FieldErrors }) {
   const fieldLevel = entries.filter(([path]) => !isFormLevelPath(path));
   return (
     <div className="alert alert--error proposal-errors" role="alert">
-      <p className="alert__title">{t("common:form.errorSummary")}</p>
+      {/* Not "before submitting": the list also answers a save or an upload. */}
+      <p className="alert__title">{t("errorListTitle")}</p>
       {formLevel.map(([path, message]) => (
         <p key={path} className="proposal-errors__form-level" id={fieldId(path)}>
           {message}

@@ -33,6 +33,7 @@ export const proposals: typeof zh = {
   untitled: "(untitled proposal)",
   choose: "Choose…",
   listSeparator: ", ",
+  errorListTitle: "Please deal with the following:",
   errorItem: "{{field}}: {{message}}",
   noNumber: "Assigned on submission",
   list: {

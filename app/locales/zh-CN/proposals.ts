@@ -31,6 +31,7 @@ export const proposals = {
   untitled: "（未命名申报书）",
   choose: "请选择",
   listSeparator: "、",
+  errorListTitle: "请处理以下问题：",
   errorItem: "{{field}}：{{message}}",
   noNumber: "提交后生成",
   list: {
