@@ -13,7 +13,7 @@ describe("auditFieldLabel", () => {
     ["zh-CN", "proposal", "grantRequestedFen", "申请资助金额"],
     ["en", "proposal", "grantRequestedFen", "Grant requested"],
     ["zh-CN", "funder", "contactName", "联系人"],
-    ["zh-CN", "funder", "name", "名称"],
+    ["zh-CN", "funder", "name", "资助方名称"],
     ["zh-CN", "user", "name", "姓名"],
     ["zh-CN", "user", "isPlatformAdmin", "平台管理员"],
     ["zh-CN", "program", "opensAt", "申报开始时间"],

@@ -79,11 +79,16 @@ function formatByKind(kind: ValueKind | undefined, value: unknown, language: str
   }
 }
 
+/** Record types whose own feature labels their fields: the log reads them from there rather than from a copy. */
+const fieldLabelsOf: Record<string, string> = { organization: "organizations:fields", funder: "funders:fields" };
+
 export function auditFieldLabel(field: string, entityType: string, t: TFunction): string {
   if (!CODE.test(field)) return field;
   // A field can mean something else on one record type ("name" is a person's name on a user).
   const specific = CODE.test(entityType) ? t(`admin:auditFieldsFor.${entityType}.${field}`, { defaultValue: "" }) : "";
-  return specific || t(`admin:auditFields.${field}`, { defaultValue: field });
+  const owners = fieldLabelsOf[entityType];
+  const owned = owners ? t(`${owners}.${field}`, { defaultValue: "" }) : "";
+  return specific || owned || t(`admin:auditFields.${field}`, { defaultValue: field });
 }
 
 export function auditFieldValue(
