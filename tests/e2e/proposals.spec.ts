@@ -451,17 +451,22 @@ for (const mode of modes) {
   });
 }
 
+/** The demo social-work centre starts a new draft for the demo program (drafts never count against its limit). */
+async function startDemoDraft(page: Page) {
+  await signIn(page, "applicant@weigongyi.demo");
+  await page.goto("/programs");
+  await page.getByRole("link", { name: PROGRAM_TITLE }).first().click();
+  await page.getByRole("link", { name: "我要申报" }).click();
+  const option = page.locator(".proposal-apply-option").filter({ hasText: "合肥市蜀山区阳光社会工作服务中心" });
+  await option.getByRole("button", { name: /开始填写申报书|另写一份申报书/ }).click();
+  await expect(page).toHaveURL(/\/proposals\/\d+\/edit$/);
+}
+
 test.describe("a rule about a whole section", () => {
   test.use({ javaScriptEnabled: true, viewport: viewports.desktop });
 
   test("is shown in its section and takes the focus when the section's rows are left blank", async ({ page }) => {
-    await signIn(page, "applicant@weigongyi.demo");
-    await page.goto("/programs");
-    await page.getByRole("link", { name: PROGRAM_TITLE }).first().click();
-    await page.getByRole("link", { name: "我要申报" }).click();
-    const option = page.locator(".proposal-apply-option").filter({ hasText: "合肥市蜀山区阳光社会工作服务中心" });
-    await option.getByRole("button", { name: /开始填写申报书|另写一份申报书/ }).click();
-    await expect(page).toHaveURL(/\/proposals\/\d+\/edit$/);
+    await startDemoDraft(page);
     // The spare row each list keeps is blank, so every list counts as empty.
     await expect(page.locator('[name="teamMembers.0.name"]')).toBeVisible();
 
@@ -528,13 +533,7 @@ test.describe("leaving the form with unsaved text", () => {
   test.use({ javaScriptEnabled: true, viewport: viewports.phone });
 
   test("a link away saves the draft first; closing the tab asks", async ({ page }) => {
-    await signIn(page, "applicant@weigongyi.demo");
-    await page.goto("/programs");
-    await page.getByRole("link", { name: PROGRAM_TITLE }).first().click();
-    await page.getByRole("link", { name: "我要申报" }).click();
-    const option = page.locator(".proposal-apply-option").filter({ hasText: "合肥市蜀山区阳光社会工作服务中心" });
-    await option.getByRole("button", { name: /开始填写申报书|另写一份申报书/ }).click();
-    await expect(page).toHaveURL(/\/proposals\/\d+\/edit$/);
+    await startDemoDraft(page);
     const editUrl = page.url();
     await expect(page.getByRole("button", { name: /添加预算行/ })).toBeVisible();
 
