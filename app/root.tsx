@@ -11,6 +11,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { requireActor } from "~/lib/actor.server";
@@ -99,9 +100,32 @@ function LanguageSwitcher({ current }: { current: string }) {
   );
 }
 
+/**
+ * The phone menu is a disclosure that drops down over the page: it closes once a link in it has been followed (the
+ * page stays, so the browser would leave it open over the new content) and on a tap outside it.
+ */
+function useDropDownMenu() {
+  const menu = useRef<HTMLDetailsElement>(null);
+  const { key } = useLocation();
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [key]);
+  useEffect(() => {
+    const closeOutside = (event: PointerEvent) => {
+      if (menu.current?.open && event.target instanceof Node && !menu.current.contains(event.target)) {
+        menu.current.open = false;
+      }
+    };
+    document.addEventListener("pointerdown", closeOutside);
+    return () => document.removeEventListener("pointerdown", closeOutside);
+  }, []);
+  return menu;
+}
+
 function SiteHeader() {
   const rootData = useRootData();
   const { t, i18n } = useTranslation();
+  const menu = useDropDownMenu();
   const user = rootData?.user;
   const nav = rootData?.nav;
   return (
@@ -116,7 +140,7 @@ function SiteHeader() {
           </span>
           <span className="brand__name">{t("appName")}</span>
         </NavLink>
-        <details className="site-nav-toggle">
+        <details className="site-nav-toggle" ref={menu}>
           <summary className="button button--ghost button--small">{t("nav.menu")}</summary>
           <nav className="site-nav" aria-label={t("nav.menu")}>
             <NavLink to="/programs">{t("nav.programs")}</NavLink>

@@ -70,7 +70,7 @@ async function signOut(page: Page) {
   const button = page.getByRole("button", { name: "退出登录" });
   if (!(await button.isVisible())) await page.locator("summary", { hasText: "菜单" }).click();
   await button.click();
-  await expect(page.getByRole("link", { name: "登录" }).first()).toBeAttached();
+  await expect(page.getByText("您已退出登录。")).toBeVisible();
 }
 
 /** A volunteer signs up and files a community team with the street, the way a new applicant starts on a phone. */
