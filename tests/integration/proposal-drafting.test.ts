@@ -363,6 +363,8 @@ describe("attachments", () => {
       ]),
     );
     expect(result.status).toBe(302);
+    // Back at the attachments, where the list shows the new files, not at the top of a long form.
+    expect(result.location).toBe(`/proposals/${draft.id}/edit#section-attachments`);
     const stored = await db()
       .selectFrom("attachment")
       .selectAll()
@@ -429,6 +431,7 @@ describe("attachments", () => {
     const attachment = await createAttachment(db(), { proposalId: draft.id, uploadedBy: applicant.user.id });
     const result = await edit(draft.id, applicant.user.id, { removeAttachment: String(attachment.id) });
     expect(result.status).toBe(302);
+    expect(result.location).toBe(`/proposals/${draft.id}/edit#section-attachments`);
     expect(await db().selectFrom("attachment").select("id").where("proposalId", "=", draft.id).execute()).toEqual([]);
   });
 });

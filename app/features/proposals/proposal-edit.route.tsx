@@ -182,12 +182,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (errors.length > 0) return failure(ruleFieldErrors(errors, t, language), parsed.values);
     return redirect(`/proposals/${access.id}/submit`);
   }
+  const attachmentsChanged = Boolean(controls.data.removeAttachment) || uploaded > 0;
   const message = controls.data.removeAttachment
     ? "proposals:flash.attachmentRemoved"
     : uploaded > 0
       ? "proposals:flash.attachmentsUploaded"
       : "proposals:flash.saved";
-  return redirectWithFlash(editPath(access.id), { kind: "success", message });
+  // After an upload or a removal the page opens at the attachments, where the list shows what changed.
+  const back = attachmentsChanged ? `${editPath(access.id)}#section-attachments` : editPath(access.id);
+  return redirectWithFlash(back, { kind: "success", message });
 }
 
 // Autosaves must not reload the page under the user's fingers; every other save does.
