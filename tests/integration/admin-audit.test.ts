@@ -139,6 +139,13 @@ describe("filters", () => {
     expect(result.data.entityTypes).toEqual(["funder", "program"]);
   });
 
+  test("keeps a filter value no event has yet in its dropdown, so the page shows what it filters by", async () => {
+    const result = await audit("?entityType=proposal&action=proposal.submitted");
+    expect(result.data.events).toEqual([]);
+    expect(result.data.entityTypes).toEqual(["funder", "program", "proposal"]);
+    expect(result.data.actions).toEqual(["funder.created", "funder.updated", "program.opened", "proposal.submitted"]);
+  });
+
   test("shows only the fields an edit changed, labelled in the reader's language", async () => {
     const result = await audit("?action=funder.updated");
     expect(result.data.events[0]?.diff.lines).toEqual([

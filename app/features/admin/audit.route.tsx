@@ -16,6 +16,10 @@ import { AuditFilterSchema, cursorFromUrl } from "./schemas";
 
 const filterNames = ["action", "entityType", "actor", "from", "to"] as const;
 
+function withChosen(options: string[], chosen: string | undefined): string[] {
+  return chosen && !options.includes(chosen) ? [...options, chosen] : options;
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const url = new URL(request.url);
@@ -33,8 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     values,
     fieldErrors: parsed.success ? {} : parsed.fieldErrors,
     filtered: filterNames.some((name) => values[name]),
-    actions,
-    entityTypes,
+    // A value in the URL that no event has (yet) stays chosen in its dropdown, so the page shows what it filters by.
+    actions: withChosen(actions, values.action),
+    entityTypes: withChosen(entityTypes, values.entityType),
     // Labelled and formatted here, where every namespace is at hand: statuses read from proposals and programs.
     events: (result?.page.rows ?? []).map(({ before, after, ...event }) => ({
       ...event,
