@@ -6,6 +6,7 @@ import {
   isProgramEditable,
   isProgramPublished,
   nextStates,
+  offeredTransitions,
   programStatuses,
   programTransitions,
   type ProgramStatus,
@@ -65,6 +66,19 @@ describe("program transition table", () => {
   test("every status but closed has a way forward", () => {
     for (const status of programStatuses.filter((s) => s !== "closed"))
       expect(nextStates(status).length).toBeGreaterThan(0);
+  });
+});
+
+describe("offeredTransitions", () => {
+  test.each<[string, number, string[]]>([
+    ["draft", 0, ["open"]],
+    ["open", 0, ["draft"]],
+    // A proposal (a draft is enough) makes going back to draft impossible, so it is not offered.
+    ["open", 1, []],
+    // Moves of later releases are not offered yet.
+    ["reviewing", 0, []],
+  ])("from %s with %i proposals: %j", (status, proposalCount, offered) => {
+    expect(offeredTransitions(status, proposalCount)).toEqual(offered);
   });
 });
 

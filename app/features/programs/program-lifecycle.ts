@@ -66,6 +66,18 @@ export function nextStates(status: string): ProgramStatus[] {
   return programTransitions.filter((transition) => transition.from === status).map((transition) => transition.to);
 }
 
+/**
+ * The moves the manage page offers from a status. A move that needs the program to have no proposal is left out
+ * once one exists (drafts included): no edit can make it possible, so offering it would only lead to a refusal.
+ * Other failing preconditions stay offered, since their refusal says what to complete.
+ */
+export function offeredTransitions(status: string, proposalCount: number): ProgramStatus[] {
+  return programTransitions
+    .filter((transition) => transition.from === status && transitionsOfferedNow.includes(transition.to))
+    .filter((transition) => proposalCount === 0 || !transition.preconditions.includes("noProposals"))
+    .map((transition) => transition.to);
+}
+
 function holds(precondition: ProgramPrecondition, facts: TransitionFacts): boolean {
   switch (precondition) {
     case "programComplete":

@@ -14,7 +14,7 @@ import { pageTitle } from "~/ui/page-title";
 import { SubmitButton } from "~/ui/form";
 import { canChangeProgramStatus, canEditProgram, canViewManagedProgram } from "./permissions";
 import { ProgramDetails, ProgramFacts, ProgramStatusBadge } from "./program-details";
-import { nextStates, type ProgramStatus, transitionsOfferedNow } from "./program-lifecycle";
+import { offeredTransitions, type ProgramStatus, transitionsOfferedNow } from "./program-lifecycle";
 import { changeProgramStatus, countProgramProposals, findProgramDetail } from "./programs.server";
 import { ProgramManageSchema } from "./schemas";
 
@@ -32,13 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     summarizeProgramProposals(program),
     countProgramProposals(db(), program.id),
   ]);
-  // Taking a program back to draft needs it to have no proposal (drafts too); offering it anyway only leads to a
-  // refusal. Publishing stays offered, since its refusal says what to complete.
-  const transitions = canChangeProgramStatus(actor, program)
-    ? nextStates(program.status).filter(
-        (status) => transitionsOfferedNow.includes(status) && (status !== "draft" || proposalCount === 0),
-      )
-    : [];
+  const transitions = canChangeProgramStatus(actor, program) ? offeredTransitions(program.status, proposalCount) : [];
   return {
     program,
     proposals,
