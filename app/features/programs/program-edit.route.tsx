@@ -2,7 +2,6 @@ import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/lib/actor.server";
-import type { FormValue, FormValues } from "~/lib/form-data";
 import { assertFound, forbidden, idParam, notFound } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
 import { redirectWithFlash } from "~/lib/session.server";
@@ -13,9 +12,8 @@ import { pageTitle } from "~/ui/page-title";
 import { canEditProgram, canViewManagedProgram } from "./permissions";
 import { isProgramPublished } from "./program-lifecycle";
 import { ProgramForm } from "./program-form";
-import { CUSTOM_TARGET_GROUP } from "./catalogues";
-import { findProgramDetail, ProgramRowInUseError, type RowsInUse, updateProgram } from "./programs.server";
-import { ProgramFormSchema, programToFormValues, withoutTrailingSpareRows } from "./schemas";
+import { findProgramDetail, ProgramRowInUseError, updateProgram } from "./programs.server";
+import { ProgramFormSchema, programToFormValues, withoutTrailingSpareRows, withRowsRestored } from "./schemas";
 
 // Someone who may not see the program gets a 404; staff looking at a program past editing get a 403.
 async function editableProgram(request: Request, programIdParam: string | undefined) {
@@ -64,33 +62,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return data({ formError, values: withRowsRestored(values, error.inUse) }, { status: 409 });
   }
   return redirectWithFlash(managePage, { kind: "success", message: "programs:flash.updated" });
-}
-
-/** The form as posted, with the rows proposals use put back where the manager removed them. */
-function withRowsRestored(values: FormValues, inUse: RowsInUse): FormValues {
-  // A checkbox list with one box ticked posts a single string.
-  const rows = (group: string): FormValue[] => {
-    const posted = values[group];
-    return Array.isArray(posted) ? posted : posted === undefined ? [] : [posted];
-  };
-  const custom = inUse.targetGroups.filter((row) => row.code === CUSTOM_TARGET_GROUP);
-  const standard = inUse.targetGroups.filter((row) => row.code !== CUSTOM_TARGET_GROUP).map((row) => row.code);
-  return {
-    ...values,
-    categories: [
-      ...rows("categories"),
-      ...inUse.categories.map((row) => ({
-        id: String(row.id),
-        name: row.name,
-        quota: row.quota === null ? "" : String(row.quota),
-      })),
-    ],
-    targetGroups: [...rows("targetGroups"), ...standard],
-    customTargetGroups: [
-      ...rows("customTargetGroups"),
-      ...custom.map((row) => ({ id: String(row.id), name: row.name ?? "" })),
-    ],
-  };
 }
 
 export default function EditProgram() {

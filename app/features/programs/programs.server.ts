@@ -8,7 +8,7 @@ import { shanghaiYear } from "~/lib/local-time";
 import { nowIso } from "~/lib/time";
 import { applicantKinds, costCategories, fundingSourceKinds, ratings } from "./catalogues";
 import { checkTransition, isProgramEditable, type ProgramStatus, programStatuses } from "./program-lifecycle";
-import { type ProgramInput, ProgramFormSchema, programToFormValues } from "./schemas";
+import { type ProgramInput, ProgramFormSchema, programToFormValues, type RowsInUse } from "./schemas";
 import { parseTranchePlan, serializeTranchePlan } from "./tranche-plan";
 
 /** The pool: what the program's funding sources add up to, summed in SQL. */
@@ -163,12 +163,6 @@ function programColumns(input: ProgramInput) {
     noticeWorkingDays: input.noticeWorkingDays,
     tranchePlan: serializeTranchePlan(input.tranchePlan),
   };
-}
-
-/** The focus areas and target groups an edit removed though proposals use them, as they were stored. */
-export interface RowsInUse {
-  categories: { id: number; name: string; quota: number | null }[];
-  targetGroups: { id: number; code: string; name: string | null }[];
 }
 
 /**

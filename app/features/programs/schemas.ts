@@ -2,7 +2,7 @@
 // yuan, shares in percent, Beijing-time windows) into the typed program the data module stores, puts each rule's
 // message on the field it is about, and turns a stored program back into form values.
 import { z } from "zod";
-import type { FormValues } from "~/lib/form-data";
+import type { FormValue, FormValues } from "~/lib/form-data";
 import { isCalendarDate, isoToShanghaiLocal, shanghaiLocalToIso } from "~/lib/local-time";
 import {
   bpToPercentInput,
@@ -55,7 +55,12 @@ const digitText = () => z.string().transform((text) => text.normalize("NFKC").tr
 // A minus sign is read too, so "-1" is told what the least allowed value is rather than that it is not a number.
 const wholeNumber = (min: number, max: number) =>
   digitText()
-    .pipe(z.string().min(1).regex(/^-?\d+$/, "validation:integer"))
+    .pipe(
+      z
+        .string()
+        .min(1)
+        .regex(/^-?\d+$/, "validation:integer"),
+    )
     .transform(Number)
     .pipe(z.number().int().min(min).max(max));
 
@@ -421,6 +426,20 @@ export function newProgramFormValues(): ProgramFormValues {
   };
 }
 
+/** A stored focus area as its form row shows it. */
+function categoryFormRow(row: { id: number | null; name: string; quota: number | null }) {
+  return {
+    id: row.id === null ? "" : String(row.id),
+    name: row.name,
+    quota: row.quota === null ? "" : String(row.quota),
+  };
+}
+
+/** A stored custom target group as its form row shows it. */
+function customTargetGroupFormRow(group: { id: number | null; name: string | null }) {
+  return { id: group.id === null ? "" : String(group.id), name: group.name ?? "" };
+}
+
 /** A stored program back into the text its form shows; parsing the result gives the same program. */
 export function programToFormValues(program: ProgramInput): ProgramFormValues {
   const custom = program.targetGroups.filter((group) => group.code === CUSTOM_TARGET_GROUP);
@@ -428,15 +447,9 @@ export function programToFormValues(program: ProgramInput): ProgramFormValues {
     title: program.title,
     summary: program.summary,
     description: program.description,
-    categories: program.categories.map((row) => ({
-      id: row.id === null ? "" : String(row.id),
-      name: row.name,
-      quota: row.quota === null ? "" : String(row.quota),
-    })),
+    categories: program.categories.map(categoryFormRow),
     targetGroups: standardTargetGroups.filter((code) => program.targetGroups.some((group) => group.code === code)),
-    customTargetGroups: custom.length
-      ? custom.map((group) => ({ id: group.id === null ? "" : String(group.id), name: group.name ?? "" }))
-      : [{ ...blankRows.customTargetGroups }],
+    customTargetGroups: custom.length ? custom.map(customTargetGroupFormRow) : [{ ...blankRows.customTargetGroups }],
     fundingSources: program.fundingSources.map((row) => ({
       name: row.name,
       kind: row.kind,
@@ -482,6 +495,32 @@ export function withoutTrailingSpareRows(values: FormValues): FormValues {
     result[group] = rows.slice(0, end);
   }
   return result;
+}
+
+/** The focus areas and target groups an edit removed though proposals use them, as they were stored. */
+export interface RowsInUse {
+  categories: { id: number; name: string; quota: number | null }[];
+  targetGroups: { id: number; code: string; name: string | null }[];
+}
+
+/**
+ * The form as posted, with the focus areas and target groups proposals use put back where the manager removed them,
+ * so saving again keeps them.
+ */
+export function withRowsRestored(values: FormValues, inUse: RowsInUse): FormValues {
+  // A checkbox list with one box ticked posts a single string.
+  const rows = (group: string): FormValue[] => {
+    const posted = values[group];
+    return Array.isArray(posted) ? posted : posted === undefined ? [] : [posted];
+  };
+  const custom = inUse.targetGroups.filter((group) => group.code === CUSTOM_TARGET_GROUP);
+  const standard = inUse.targetGroups.filter((group) => group.code !== CUSTOM_TARGET_GROUP).map((group) => group.code);
+  return {
+    ...values,
+    categories: [...rows("categories"), ...inUse.categories.map(categoryFormRow)],
+    targetGroups: [...rows("targetGroups"), ...standard],
+    customTargetGroups: [...rows("customTargetGroups"), ...custom.map(customTargetGroupFormRow)],
+  };
 }
 
 /** The manage page's forms, told apart by intent; today only the status buttons. */
