@@ -361,4 +361,48 @@ export function SubmitButton({ children, className, ...rest }: React.ButtonHTMLA
   );
 }
 
+/**
+ * A consequential post (withdraw, unpublish, grant admin rights) behind a disclosure: the first tap only opens a
+ * sentence saying what will happen, and the button inside it posts. <details> needs no JavaScript.
+ */
+export function ConfirmDisclosure({
+  toggle,
+  toggleClassName,
+  toggleLabel,
+  message,
+  confirm,
+  confirmClassName,
+  name,
+  value,
+  children,
+}: {
+  toggle: ReactNode;
+  toggleClassName: string;
+  /** An accessible name for the toggle where its text alone is ambiguous (one per row of a table). */
+  toggleLabel?: string;
+  message: ReactNode;
+  confirm: ReactNode;
+  confirmClassName: string;
+  /** The name and value the confirm button posts. */
+  name?: string;
+  value?: string;
+  /** The hidden inputs the post carries. */
+  children?: ReactNode;
+}) {
+  return (
+    <Form method="post" className="confirm-disclosure">
+      {children}
+      <details>
+        <summary className={toggleClassName} aria-label={toggleLabel}>
+          {toggle}
+        </summary>
+        <p>{message}</p>
+        <SubmitButton name={name} value={value} className={confirmClassName}>
+          {confirm}
+        </SubmitButton>
+      </details>
+    </Form>
+  );
+}
+
 export { Form };

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest, notFound } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
@@ -9,6 +9,7 @@ import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { EmptyState, Instant, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { ConfirmDisclosure } from "~/ui/form";
 import { pageTitle } from "~/ui/page-title";
 import { AdminNav, SearchBox } from "./admin-ui";
 import { countUsers, listUsers, requireAdmin, setPlatformAdmin } from "./admin.server";
@@ -105,36 +106,24 @@ export default function AdminUsers() {
                     <div className="admin-flag">
                       {user.isPlatformAdmin ? <StatusBadge tone="info">{t("users.admin")}</StatusBadge> : null}
                       {user.can.toggleAdmin ? (
-                        // Granting or revoking platform admin is the most powerful change here, and on a phone the
-                        // stacked cards make a mis-tap easy: the first tap only opens a sentence naming the person,
-                        // the button inside it posts. <details> needs no JavaScript.
-                        <Form method="post" className="confirm-disclosure">
+                        // The most powerful change here, and a mis-tap is easy on a phone's stacked cards: it asks.
+                        <ConfirmDisclosure
+                          toggle={t(user.isPlatformAdmin ? "users.revoke" : "users.grant")}
+                          toggleClassName={`button button--small ${user.isPlatformAdmin ? "button--danger" : "button--ghost"}`}
+                          toggleLabel={t(user.isPlatformAdmin ? "users.revokeLabel" : "users.grantLabel", {
+                            name: user.name,
+                          })}
+                          message={t(user.isPlatformAdmin ? "users.revokeConfirm" : "users.grantConfirm", {
+                            name: user.name,
+                            email: user.email,
+                          })}
+                          confirm={t(user.isPlatformAdmin ? "users.revokeSubmit" : "users.grantSubmit")}
+                          confirmClassName={`button button--small ${user.isPlatformAdmin ? "button--danger" : "button--primary"}`}
+                        >
                           <input type="hidden" name="intent" value="setAdmin" />
                           <input type="hidden" name="userId" value={user.id} />
                           <input type="hidden" name="grant" value={String(!user.isPlatformAdmin)} />
-                          <details>
-                            <summary
-                              className={`button button--small ${user.isPlatformAdmin ? "button--danger" : "button--ghost"}`}
-                              aria-label={t(user.isPlatformAdmin ? "users.revokeLabel" : "users.grantLabel", {
-                                name: user.name,
-                              })}
-                            >
-                              {t(user.isPlatformAdmin ? "users.revoke" : "users.grant")}
-                            </summary>
-                            <p>
-                              {t(user.isPlatformAdmin ? "users.revokeConfirm" : "users.grantConfirm", {
-                                name: user.name,
-                                email: user.email,
-                              })}
-                            </p>
-                            <button
-                              type="submit"
-                              className={`button button--small ${user.isPlatformAdmin ? "button--danger" : "button--primary"}`}
-                            >
-                              {t(user.isPlatformAdmin ? "users.revokeSubmit" : "users.grantSubmit")}
-                            </button>
-                          </details>
-                        </Form>
+                        </ConfirmDisclosure>
                       ) : null}
                     </div>
                   </td>

@@ -11,7 +11,7 @@ import { summarizeProgramProposals } from "~/features/proposals/screening.server
 import { Instant, PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
-import { SubmitButton } from "~/ui/form";
+import { ConfirmDisclosure, SubmitButton } from "~/ui/form";
 import { canChangeProgramStatus, canEditProgram, canViewManagedProgram } from "./permissions";
 import { ProgramDetails, ProgramFacts, ProgramStatusBadge } from "./program-details";
 import { offeredTransitions, type ProgramStatus, transitionsOfferedNow } from "./program-lifecycle";
@@ -133,16 +133,17 @@ export default function ManageProgram() {
         ) : null}
         {can.transitions.includes("draft") ? (
           // Unpublishing hides the program from the public at once: it asks first.
-          <Form method="post" className="confirm-disclosure">
+          <ConfirmDisclosure
+            toggle={t("manage.transition.draft")}
+            toggleClassName="button button--ghost"
+            message={t("manage.transition.draftConfirm")}
+            confirm={t("manage.transition.draftConfirmButton")}
+            confirmClassName="button button--danger"
+            name="to"
+            value="draft"
+          >
             <input type="hidden" name="intent" value="transition" />
-            <details>
-              <summary className="button button--ghost">{t("manage.transition.draft")}</summary>
-              <p>{t("manage.transition.draftConfirm")}</p>
-              <SubmitButton name="to" value="draft" className="button button--danger">
-                {t("manage.transition.draftConfirmButton")}
-              </SubmitButton>
-            </details>
-          </Form>
+          </ConfirmDisclosure>
         ) : null}
         <p className="muted program-status-panel__stamps">
           {t("manage.stamps.created")} <Instant iso={program.createdAt} /> · {t("manage.stamps.updated")}{" "}

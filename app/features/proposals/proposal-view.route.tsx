@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "~/lib/db.server";
 import { assertFound } from "~/lib/http";
@@ -8,6 +8,7 @@ import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
 import { Instant, PageHeader, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
+import { ConfirmDisclosure } from "~/ui/form";
 import { pageTitle } from "~/ui/page-title";
 import { requireProposalAccess } from "./access.server";
 import { canEditProposal, canSubmitProposal, canWithdrawProposal } from "./permissions";
@@ -125,15 +126,15 @@ export default function ProposalView() {
           </>
         ) : null}
         {can.withdraw ? (
-          <Form method="post" className="confirm-disclosure">
-            <details>
-              <summary className="button button--ghost button--small">{t("actions.withdraw")}</summary>
-              <p>{t("actions.withdrawConfirm")}</p>
-              <button type="submit" name="intent" value="withdraw" className="button button--danger">
-                {t("actions.withdrawConfirmButton")}
-              </button>
-            </details>
-          </Form>
+          <ConfirmDisclosure
+            toggle={t("actions.withdraw")}
+            toggleClassName="button button--ghost button--small"
+            message={t("actions.withdrawConfirm")}
+            confirm={t("actions.withdrawConfirmButton")}
+            confirmClassName="button button--danger"
+            name="intent"
+            value="withdraw"
+          />
         ) : null}
       </div>
       <ProposalDetails
