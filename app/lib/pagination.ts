@@ -1,3 +1,5 @@
+import { redirect } from "@remix-run/node";
+
 // Reads ?page= from a URL into a bounded page number and the matching offset.
 export function pageFromUrl(url: URL, pageSize: number): { page: number; pageSize: number; offset: number } {
   const raw = Number.parseInt(url.searchParams.get("page") ?? "1", 10);
@@ -6,15 +8,15 @@ export function pageFromUrl(url: URL, pageSize: number): { page: number; pageSiz
 }
 
 /**
- * Where a page past the last one should send the reader (its rows were screened or deleted away, or the URL was
- * typed): the last page, with the other query parameters kept. Null when the page exists.
+ * Sends a reader of a page past the last one (its rows were screened or deleted away, or the URL was typed) to the
+ * last page, with the other query parameters kept. Called by a list's loader once it knows the total.
  */
-export function lastPageRedirect(url: URL, page: number, pageSize: number, total: number): string | null {
+export function redirectPastLastPage(url: URL, page: number, pageSize: number, total: number): void {
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
-  if (page <= lastPage) return null;
+  if (page <= lastPage) return;
   const query = new URLSearchParams(url.searchParams);
   if (lastPage === 1) query.delete("page");
   else query.set("page", String(lastPage));
   const search = query.toString();
-  return search ? `${url.pathname}?${search}` : url.pathname;
+  throw redirect(search ? `${url.pathname}?${search}` : url.pathname);
 }

@@ -1,10 +1,10 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { countFunders, listFunders } from "~/features/funders/funders.server";
 import { FunderKindLabel, regionOf } from "~/features/funders/staff-panels";
 import { getTranslator } from "~/lib/i18n/i18n.server";
-import { lastPageRedirect, pageFromUrl } from "~/lib/pagination";
+import { pageFromUrl, redirectPastLastPage } from "~/lib/pagination";
 import { searchFromUrl } from "~/lib/search";
 import { EmptyState, Instant, PageHeader, Pagination } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -24,8 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listFunders({ search, limit: pageSize, offset }),
     countFunders(search),
   ]);
-  const lastPage = lastPageRedirect(url, page, pageSize, total);
-  if (lastPage) throw redirect(lastPage);
+  redirectPastLastPage(url, page, pageSize, total);
   return {
     title: t("admin:funders.title"),
     search,

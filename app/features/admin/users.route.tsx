@@ -1,9 +1,9 @@
-import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { badRequest, notFound } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
-import { lastPageRedirect, pageFromUrl } from "~/lib/pagination";
+import { pageFromUrl, redirectPastLastPage } from "~/lib/pagination";
 import { searchFromUrl } from "~/lib/search";
 import { redirectWithFlash } from "~/lib/session.server";
 import { parseRequestForm } from "~/lib/validation.server";
@@ -28,8 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listUsers({ search, limit: pageSize, offset }),
     countUsers(search),
   ]);
-  const lastPage = lastPageRedirect(url, page, pageSize, total);
-  if (lastPage) throw redirect(lastPage);
+  redirectPastLastPage(url, page, pageSize, total);
   return {
     title: t("admin:users.title"),
     search,

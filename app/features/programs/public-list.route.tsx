@@ -1,8 +1,8 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/lib/i18n/i18n.server";
-import { lastPageRedirect, pageFromUrl } from "~/lib/pagination";
+import { pageFromUrl, redirectPastLastPage } from "~/lib/pagination";
 import { nowIso } from "~/lib/time";
 import { EmptyState, PageHeader, Pagination } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
@@ -22,8 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPublicPrograms({ limit: pageSize, offset }),
     countPublicPrograms(),
   ]);
-  const lastPage = lastPageRedirect(url, page, pageSize, total);
-  if (lastPage) throw redirect(lastPage);
+  redirectPastLastPage(url, page, pageSize, total);
   const now = nowIso();
   return {
     title: t("programs:public.title"),

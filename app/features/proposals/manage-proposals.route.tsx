@@ -1,8 +1,8 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getTranslator } from "~/lib/i18n/i18n.server";
-import { lastPageRedirect, pageFromUrl } from "~/lib/pagination";
+import { pageFromUrl, redirectPastLastPage } from "~/lib/pagination";
 import { EmptyState, Instant, Money, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
@@ -32,8 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listProgramProposals(program, filters, { limit: pageSize, offset }),
     getTranslator(request),
   ]);
-  const lastPage = lastPageRedirect(url, page, pageSize, total);
-  if (lastPage) throw redirect(lastPage);
+  redirectPastLastPage(url, page, pageSize, total);
   return {
     title: `${t("proposals:manage.meta.list")} · ${program.title}`,
     program: { id: program.id, title: program.title, code: program.code },

@@ -1,9 +1,9 @@
-import { type LoaderFunctionArgs, type MetaFunction, redirect } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor } from "~/lib/actor.server";
 import { getTranslator } from "~/lib/i18n/i18n.server";
-import { lastPageRedirect, pageFromUrl } from "~/lib/pagination";
+import { pageFromUrl, redirectPastLastPage } from "~/lib/pagination";
 import { EmptyState, Instant, Money, PageHeader, Pagination, StatusBadge } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
@@ -24,8 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }),
     getTranslator(request),
   ]);
-  const lastPage = lastPageRedirect(url, page, PAGE_SIZE, total);
-  if (lastPage) throw redirect(lastPage);
+  redirectPastLastPage(url, page, PAGE_SIZE, total);
   return { title: t("proposals:meta.list"), rows, page: { page, pageSize: PAGE_SIZE, total } };
 }
 
