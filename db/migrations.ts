@@ -9,6 +9,7 @@ import * as proposalScreening from "./migrations/2026-11-28-12-proposal-screenin
 import * as proposalListIndexes from "./migrations/2026-11-28-13-proposal-list-indexes";
 import * as proposalStatusCommunityIndex from "./migrations/2026-11-28-14-proposal-status-community-index";
 import * as proposalTallyRevision from "./migrations/2026-11-28-15-proposal-tally-revision";
+import * as proposalListSearchColumns from "./migrations/2026-11-28-16-proposal-list-search-columns";
 
 const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-13-proposal-list-indexes": proposalListIndexes,
   "2026-11-28-14-proposal-status-community-index": proposalStatusCommunityIndex,
   "2026-11-28-15-proposal-tally-revision": proposalTallyRevision,
+  "2026-11-28-16-proposal-list-search-columns": proposalListSearchColumns,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

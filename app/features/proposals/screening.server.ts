@@ -151,14 +151,16 @@ function filteredProposals(executor: Executor, programId: number, filters: Propo
     );
   }
   if (q !== "") {
+    // The organisations whose names match are found once, not looked up again for each proposal of the program.
     query = query.where((eb) =>
       eb.or([
         containsText(executor, "proposal.title", q),
-        eb.exists(
+        eb(
+          "proposal.organizationId",
+          "in",
           eb
             .selectFrom("organization")
             .select("organization.id")
-            .whereRef("organization.id", "=", "proposal.organizationId")
             .where(containsText(executor, "organization.name", q)),
         ),
       ]),
