@@ -76,6 +76,25 @@ describe("rememberPlainTranslations", () => {
     },
   );
 
+  test("a lookup with a default text reads as i18next gives it, for each default", async () => {
+    const plain = await instanceFor("en", false);
+    const remembered = await instanceFor("en", true);
+    rememberPlainTranslations(remembered);
+    const t = remembered.getFixedT(null, "proposals");
+    const plainT = plain.getFixedT("en", "proposals");
+    for (const [key, defaultValue] of [
+      ["programs:catalogue.targetGroup.elderly", "elderly"],
+      ["programs:catalogue.targetGroup.no_such_group", "no_such_group"],
+      ["programs:catalogue.targetGroup.no_such_group", "another default"],
+    ] as const) {
+      for (let call = 0; call < 2; call += 1) expect(t(key, { defaultValue })).toBe(plainT(key, { defaultValue }));
+    }
+    expect(t("programs:catalogue.targetGroup.elderly", { defaultValue: "elderly" })).not.toBe("elderly");
+    expect(t("programs:catalogue.targetGroup.no_such_group", { defaultValue: "another default" })).toBe(
+      "another default",
+    );
+  });
+
   test("a lookup with values, a count or another language is answered afresh each time", async () => {
     const remembered = await instanceFor("zh-CN", true);
     rememberPlainTranslations(remembered);

@@ -49,21 +49,25 @@ export function rememberFallbackChains(instance: i18n): void {
   };
 }
 
-/** The options a plain lookup carries: those i18next's getFixedT (and so react-i18next's t) always sets. */
-const LOOKUP_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix"]);
+/**
+ * The options a plain lookup carries: those i18next's getFixedT (and so react-i18next's t) always sets, and a text
+ * for a key the dictionaries lack (catalogue codes: t(`programs:catalogue.targetGroup.${code}`, { defaultValue })).
+ */
+const LOOKUP_OPTIONS = new Set(["lng", "lngs", "ns", "keyPrefix", "defaultValue"]);
 
 function isPlainLookup(key: unknown, options: unknown, rest: readonly unknown[]): key is string {
   if (typeof key !== "string" || rest.length > 0) return false;
   if (options === undefined) return true;
   if (typeof options !== "object" || options === null) return false;
-  const { lng, lngs, ns, keyPrefix } = options as Record<string, unknown>;
+  const { lng, lngs, ns, keyPrefix, defaultValue } = options as Record<string, unknown>;
   return (
     Object.keys(options).every((name) => LOOKUP_OPTIONS.has(name)) &&
     (lng === undefined || typeof lng === "string") &&
     // react-i18next asks getFixedT for the instance's language with lng null, which i18next stores as lngs.
     (lngs === undefined || lngs === null) &&
     keyPrefix === undefined &&
-    (ns === undefined || typeof ns === "string")
+    (ns === undefined || typeof ns === "string") &&
+    (defaultValue === undefined || typeof defaultValue === "string")
   );
 }
 
@@ -73,7 +77,7 @@ const PLAIN_TRANSLATIONS_KEPT = 10_000;
  * A lookup with no values to interpolate, no count and no context (t("manage.list.title")) always gives the same
  * text for the same language, namespace and key once the resources are loaded, but i18next resolves, interpolates
  * and post-processes it anew each time: about 5 µs, and a table page makes a hundred such calls. The answer is kept
- * per language, namespace and key; any other call goes to i18next as before. Only for an instance whose resources
+ * per language, namespace, key and default text; any other call goes to i18next as before. Only for an instance whose resources
  * never change after init: the server's (i18nFor) and the browser's, which are given every dictionary at init.
  */
 export function rememberPlainTranslations(instance: i18n): void {
@@ -83,8 +87,9 @@ export function rememberPlainTranslations(instance: i18n): void {
   const kept = new Map<string, unknown>();
   const remembering: Translate = (key, options, ...rest) => {
     if (!isPlainLookup(key, options, rest)) return translate(key, options, ...rest);
-    const { lng, ns } = (options ?? {}) as { lng?: string; ns?: string };
-    const cacheKey = `${lng ?? instance.language}\u0000${ns ?? ""}\u0000${key}`;
+    const { lng, ns, defaultValue } = (options ?? {}) as { lng?: string; ns?: string; defaultValue?: string };
+    const fallback = defaultValue === undefined ? "" : `\u0000${defaultValue}`;
+    const cacheKey = `${lng ?? instance.language}\u0000${ns ?? ""}\u0000${key}${fallback}`;
     let text = kept.get(cacheKey);
     if (text === undefined) {
       text = translate(key, options);
