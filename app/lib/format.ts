@@ -66,3 +66,11 @@ export function formatDate(date: string, language: string): string {
 export function formatShare(basisPoints: number, language: string): string {
   return shareFormat(language).format(basisPoints / 10000);
 }
+
+// "narrow" joins with the language's own separator and no "and": 甲、乙、丙 in Chinese, "a, b, c" in English.
+const listFormat = cached((language) => new Intl.ListFormat(language, { type: "conjunction", style: "narrow" }));
+
+/** Joins the items of a list for reading, as the language separates them. */
+export function formatList(items: readonly string[], language: string): string {
+  return listFormat(language).format(items);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { costCategories } from "~/features/programs/catalogues";
 import { auditFieldLabel, auditFieldValue, describeAuditChanges, rawAuditValue } from "~/features/admin/audit-fields";
 import { translatorFor } from "~/lib/i18n/i18n.server";
 import type { Language } from "~/lib/i18n/config";
@@ -77,6 +78,144 @@ describe("auditFieldValue", () => {
     ["zh-CN", "program", "maxGrantShareBp", "80%", "80%"],
   ] as const)("%s: %s.%s = %j reads %s", (language, entityType, field, value, shown) => {
     expect(show(language, entityType, field, value)).toBe(shown);
+  });
+});
+
+describe("a program's list fields", () => {
+  const plan503010 = {
+    preset: "50-40-10",
+    tranches: [
+      { shareBp: 5000, gate: "signing" },
+      { shareBp: 4000, gate: "midterm_approved" },
+      { shareBp: 1000, gate: "final_approved" },
+    ],
+  };
+  const sources = [
+    { name: "南七街道社区慈善基金", kind: "community_charity_fund", amountFen: 10000000 },
+    { name: "区民政局", kind: "public_budget", amountFen: 5000000 },
+  ];
+
+  test.each([
+    // Codes read as their catalogue labels, joined as the language joins a list.
+    [
+      "zh-CN",
+      "prohibitedCategories",
+      ["fixed_assets", "cash_gifts", "hospitality"],
+      "固定资产购置、直接发放现金或慰问品、公务接待",
+    ],
+    ["en", "prohibitedCategories", ["taxes", "other"], "Taxes, Other"],
+    ["zh-CN", "prohibitedCategories", [], "无"],
+    ["en", "prohibitedCategories", [], "none"],
+    ["zh-CN", "eligibleKinds", ["registered"], "登记注册的社会组织"],
+    [
+      "en",
+      "eligibleKinds",
+      ["registered", "filed_team"],
+      "Registered social organisations, Community teams filed with the street office",
+    ],
+    // Focus areas by name, with their quota when they have one.
+    [
+      "zh-CN",
+      "categories",
+      [
+        { name: "为老服务", quota: 5 },
+        { name: "儿童关爱", quota: null },
+      ],
+      "为老服务（名额 5）、儿童关爱",
+    ],
+    [
+      "en",
+      "categories",
+      [
+        { name: "为老服务", quota: 5 },
+        { name: "儿童关爱", quota: null },
+      ],
+      "为老服务 (quota 5), 儿童关爱",
+    ],
+    // Target groups: a program's own group by its name, a standard one by its catalogue label.
+    [
+      "zh-CN",
+      "targetGroups",
+      [
+        { code: "elderly", name: null },
+        { code: "custom", name: "新市民" },
+      ],
+      "一老（老年人）、新市民",
+    ],
+    ["en", "targetGroups", [{ code: "disabled", name: null }], "People with disabilities"],
+    // Funding sources: name, amount in yuan, kind.
+    [
+      "zh-CN",
+      "fundingSources",
+      sources,
+      "南七街道社区慈善基金 ¥100,000.00（社区慈善基金）、区民政局 ¥50,000.00（财政资金 / 福彩公益金）",
+    ],
+    ["en", "fundingSources", sources.slice(1), "区民政局 ¥50,000.00 (Public budget / welfare lottery fund)"],
+    // Tranches: each share and when it is paid.
+    ["zh-CN", "tranchePlan", plan503010, "50%（签订协议后）、40%（中期评估通过后）、10%（结项验收通过后）"],
+    [
+      "en",
+      "tranchePlan",
+      {
+        preset: "custom",
+        tranches: [
+          { shareBp: 7050, gate: "signing" },
+          { shareBp: 2950, gate: "final_approved" },
+        ],
+      },
+      "70.5% (On signing the agreement), 29.5% (When the final review passes)",
+    ],
+    // A code the dictionary does not know reads as itself, like the other coded values.
+    ["zh-CN", "prohibitedCategories", ["taxes", "drones"], "税费、drones"],
+    ["en", "fundingSources", [{ name: "X", kind: "lottery", amountFen: 100 }], "X ¥1.00 (lottery)"],
+    // A list too long for the cell is shortened by whole items and says how many there are.
+    [
+      "zh-CN",
+      "categories",
+      Array.from({ length: 12 }, (_, i) => ({ name: `关注领域第${i + 1}项`, quota: 10 })),
+      "关注领域第1项（名额 10）、关注领域第2项（名额 10）、关注领域第3项（名额 10）、关注领域第4项（名额 10）、关注领域第5项（名额 10）、关注领域第6项（名额 10）、关注领域第7项（名额 10）等 12 项",
+    ],
+    [
+      "en",
+      "prohibitedCategories",
+      costCategories,
+      "Activity materials, Publicity, Expert fees, Personnel subsidies, Transport, Meals, Venue, Management, Taxes and 4 more",
+    ],
+    // One item longer than the cell is cut like any long value.
+    ["zh-CN", "categories", [{ name: "长".repeat(130), quota: null }], `${"长".repeat(119)}…`],
+  ] as const)("%s: %s = %j reads %s", (language, field, value, shown) => {
+    expect(show(language, "program", field, value)).toBe(shown);
+  });
+
+  // Old events and other shapes show as stored, exactly as before lists were read.
+  test.each([
+    ["prohibitedCategories", "fixed_assets"],
+    ["prohibitedCategories", [1, 2]],
+    ["prohibitedCategories", ["catalogue.costCategory"]],
+    ["eligibleKinds", { registered: true }],
+    ["categories", ["为老服务", "儿童关爱"]],
+    ["categories", [{ name: "为老服务", quota: "5" }]],
+    ["categories", [{ name: "为老服务" }]],
+    ["targetGroups", ["elderly", "children"]],
+    ["targetGroups", [{ code: "elderly" }]],
+    ["fundingSources", [{ name: "街道福彩公益金", amountFen: 10000000 }]],
+    ["fundingSources", [{ name: "街道福彩公益金", kind: "public_budget", amountFen: 100.5 }]],
+    ["tranchePlan", "50-40-10"],
+    ["tranchePlan", [{ shareBp: 5000, gate: "signing" }]],
+    ["tranchePlan", { preset: "50-40-10" }],
+    ["tranchePlan", { tranches: [{ share: 50, gate: "signing" }] }],
+  ])("%s = %j shows as stored", (field, value) => {
+    expect(show("zh-CN", "program", field, value)).toBe(rawAuditValue(value));
+  });
+
+  test.each([
+    // The readings belong to a program's fields: the same name on another record, or a new field, shows as stored.
+    ["proposal", "categories", ["taxes"]],
+    ["program", "someNewList", ["taxes"]],
+    ["program", "constructor", ["taxes"]],
+    ["constructor", "name", ["taxes"]],
+  ])("%s.%s = %j shows as stored", (entityType, field, value) => {
+    expect(show("en", entityType, field, value)).toBe(rawAuditValue(value));
   });
 });
 

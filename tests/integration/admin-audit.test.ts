@@ -5,8 +5,11 @@ import { loader as auditLoader } from "~/features/admin/audit.route";
 import { action as editAction } from "~/features/admin/funder-edit.route";
 import { action as newAction } from "~/features/admin/funder-new.route";
 import { loader as outboxLoader } from "~/features/admin/outbox.route";
+import { action as programEditAction } from "~/features/programs/program-edit.route";
+import { action as programNewAction } from "~/features/programs/program-new.route";
 import { db } from "~/lib/db.server";
-import { createAuditEvent, createUser } from "../factories";
+import { createAuditEvent, createManager, createUser } from "../factories";
+import { programFormBody } from "../support/program-form";
 import { callRoute } from "../support/routes";
 
 interface AuditData {
@@ -234,5 +237,41 @@ describe("the changes column", () => {
       after: "Submitted",
     });
     expect(en.data.events[0]?.diff.lines[2]).toMatchObject({ label: "Grant requested", after: "¥3,500.00" });
+  });
+
+  test("reads a program's lists item by item: labels for codes, each focus area with its quota", async () => {
+    const { user, funderId } = await createManager(db());
+    const created = await callRoute(programNewAction, `/manage/programs/new?funderId=${funderId}`, {
+      userId: user.id,
+      form: programFormBody(),
+    });
+    const programId = created.location?.split("/").pop() ?? "";
+    const edited = await callRoute(programEditAction, `/manage/programs/${programId}/edit`, {
+      userId: user.id,
+      params: { programId },
+      form: programFormBody({ prohibitedCategories: ["taxes", "other"], "categories.0.quota": "6" }),
+    });
+    expect(edited.status).toBe(302);
+
+    const zh = await audit("?action=program.updated");
+    expect(zh.data.events[0]?.diff.lines).toEqual([
+      {
+        field: "prohibitedCategories",
+        label: "资助资金不得用于",
+        before: "固定资产购置、直接发放现金或慰问品、公务接待",
+        after: "税费、其他",
+      },
+      {
+        field: "categories",
+        label: "关注领域",
+        before: "为老服务（名额 4）、儿童关爱",
+        after: "为老服务（名额 6）、儿童关爱",
+      },
+    ]);
+    const en = await audit("?action=program.updated", adminA.id, { "Accept-Language": "en" });
+    expect(en.data.events[0]?.diff.lines[0]).toMatchObject({
+      before: "Fixed assets, Cash or gifts handed to beneficiaries, Official hospitality",
+      after: "Taxes, Other",
+    });
   });
 });

@@ -1,10 +1,13 @@
 // How the fields of an audit event read in the log, in the reader's language: a label for each field the
 // dictionary knows (admin:auditFields), and each value formatted by what it holds. The kind of value is told by the
 // field's name (…Fen money in fen, …At an instant, …On a calendar date, …Bp a share in basis points) or, for codes,
-// by the record type (a proposal's "status" reads proposals:status.<code>). Anything unknown shows as stored, so a
-// newly audited field never breaks the page.
+// by the record type (a proposal's "status" reads proposals:status.<code>); lists (a program's focus areas, funding
+// sources, tranches) read item by item, by record type and field. Anything unknown, or stored in another shape,
+// shows as stored, so a newly audited field or an old event never breaks the page.
 import type { TFunction } from "i18next";
-import { formatDate, formatFen, formatInstant, formatShare } from "~/lib/format";
+import { z } from "zod";
+import { applicantKindLabel, costCategoryLabel, targetGroupLabel } from "~/features/proposals/labels";
+import { formatDate, formatFen, formatInstant, formatList, formatShare } from "~/lib/format";
 import type { CompactDiff } from "./audit-diff";
 
 export interface AuditChangeLine {
@@ -21,6 +24,8 @@ export interface AuditChanges {
 }
 
 const MAX_VALUE_LENGTH = 60;
+/** Read text wraps at its separators, so a list may take a few lines of the cell where stored JSON may not. */
+const MAX_LIST_LENGTH = 120;
 
 /** Where the labels of coded values live, by record type and field. */
 const codeLabels: Record<string, Record<string, string>> = {
@@ -53,8 +58,8 @@ function valueKind(field: string): ValueKind | undefined {
 const CODE = /^[a-z][a-z0-9_]*$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function truncate(text: string): string {
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH - 1)}…` : text;
+function truncate(text: string, max = MAX_VALUE_LENGTH): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
 /** The value as stored: text as it is, anything else as JSON, shortened to fit a table cell. */
@@ -77,6 +82,80 @@ function formatByKind(kind: ValueKind | undefined, value: unknown, language: str
     default:
       return undefined;
   }
+}
+
+/** The label of a code from a group of labels; an unknown code reads as itself. */
+function codeLabel(group: string, code: string, t: TFunction): string {
+  return t(`${group}.${code}`, { defaultValue: code });
+}
+
+type ListReader = (value: unknown, t: TFunction, language: string) => string | undefined;
+
+/**
+ * A list as text that fits a table cell: shortened by whole items, saying how many there are in all, rather than
+ * cut inside a name.
+ */
+function listText(items: readonly string[], t: TFunction, language: string): string {
+  if (items.length === 0) return t("admin:auditLists.none");
+  const whole = formatList(items, language);
+  if (whole.length <= MAX_LIST_LENGTH) return whole;
+  for (let shown = items.length - 1; shown > 0; shown -= 1) {
+    const list = formatList(items.slice(0, shown), language);
+    const text = t("admin:auditLists.more", { list, total: items.length, rest: items.length - shown });
+    if (text.length <= MAX_LIST_LENGTH) return text;
+  }
+  return truncate(whole, MAX_LIST_LENGTH);
+}
+
+/** Reads a list item by item when it has the schema's shape; otherwise undefined, and the raw value shows. */
+function listOf<T>(
+  schema: z.ZodType<readonly T[]>,
+  item: (entry: T, t: TFunction, language: string) => string,
+): ListReader {
+  return (value, t, language) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? listText(parsed.data.map((entry) => item(entry, t, language)), t, language) : undefined;
+  };
+}
+
+const Code = z.string().regex(CODE);
+
+/** How the list fields of a record read, by record type and field (their shapes: auditSnapshot in programs.server). */
+const listFields: Record<string, Record<string, ListReader>> = {
+  program: {
+    prohibitedCategories: listOf(z.array(Code), costCategoryLabel),
+    eligibleKinds: listOf(z.array(Code), applicantKindLabel),
+    categories: listOf(z.array(z.object({ name: z.string(), quota: z.number().int().nullable() })), (area, t) =>
+      area.quota === null ? area.name : t("admin:auditLists.focusArea", { name: area.name, quota: area.quota }),
+    ),
+    targetGroups: listOf(z.array(z.object({ code: Code, name: z.string().nullable() })), targetGroupLabel),
+    fundingSources: listOf(
+      z.array(z.object({ name: z.string(), kind: Code, amountFen: z.number().int() })),
+      (source, t, language) =>
+        t("admin:auditLists.fundingSource", {
+          name: source.name,
+          amount: formatFen(source.amountFen, language),
+          kind: codeLabel("programs:catalogue.fundingSourceKind", source.kind, t),
+        }),
+    ),
+    // The plan's preset only names a common set of tranches, which the tranches themselves already say.
+    tranchePlan: listOf(
+      z
+        .object({ tranches: z.array(z.object({ shareBp: z.number().int(), gate: Code })) })
+        .transform((plan) => plan.tranches),
+      (tranche, t, language) =>
+        t("admin:auditLists.tranche", {
+          share: formatShare(tranche.shareBp, language),
+          gate: codeLabel("programs:catalogue.trancheGate", tranche.gate, t),
+        }),
+    ),
+  },
+};
+
+/** Own entries only: a stored field named "constructor" must not find Object's. */
+function listReader(entityType: string, field: string): ListReader | undefined {
+  const fields = Object.hasOwn(listFields, entityType) ? listFields[entityType] : undefined;
+  return fields && Object.hasOwn(fields, field) ? fields[field] : undefined;
 }
 
 /** Record types whose own feature labels their fields: the log reads them from there rather than from a copy. */
@@ -103,10 +182,8 @@ export function auditFieldValue(
   const formatted = formatByKind(valueKind(field), value, language);
   if (formatted !== undefined) return formatted;
   const codes = codeLabels[entityType]?.[field];
-  if (codes && typeof value === "string" && CODE.test(value)) {
-    return t(`${codes}.${value}`, { defaultValue: value });
-  }
-  return rawAuditValue(value);
+  if (codes && typeof value === "string" && CODE.test(value)) return codeLabel(codes, value, t);
+  return listReader(entityType, field)?.(value, t, language) ?? rawAuditValue(value);
 }
 
 export function describeAuditChanges(

@@ -202,6 +202,13 @@ export const admin: typeof zh = {
     invitationKind: { funder_manager: "Funder manager", organization_member: "Organisation member" },
     adminReason: { first_account: "The portal's first account" },
   },
+  auditLists: {
+    none: "none",
+    more: "{{list}} and {{rest}} more",
+    focusArea: "{{name}} (quota {{quota}})",
+    fundingSource: "{{name}} {{amount}} ({{kind}})",
+    tranche: "{{share}} ({{gate}})",
+  },
   entities: {
     funder: "Funder",
     user: "User",

@@ -203,6 +203,14 @@ export const admin = {
     invitationKind: { funder_manager: "资助方管理人员", organization_member: "组织成员" },
     adminReason: { first_account: "平台的第一个账户" },
   },
+  // How list values read in the log: a program's focus areas, funding sources and tranches.
+  auditLists: {
+    none: "无",
+    more: "{{list}}等 {{total}} 项",
+    focusArea: "{{name}}（名额 {{quota}}）",
+    fundingSource: "{{name}} {{amount}}（{{kind}}）",
+    tranche: "{{share}}（{{gate}}）",
+  },
   entities: {
     funder: "资助方",
     user: "用户",
