@@ -114,7 +114,9 @@ function listOf<T>(
 ): ListReader {
   return (value, t, language) => {
     const parsed = schema.safeParse(value);
-    return parsed.success ? listText(parsed.data.map((entry) => item(entry, t, language)), t, language) : undefined;
+    if (!parsed.success) return undefined;
+    const items = parsed.data.map((entry) => item(entry, t, language));
+    return listText(items, t, language);
   };
 }
 
