@@ -8,6 +8,7 @@ import {
   createOrganization,
   createProgram,
   createUser,
+  wholeMinutesFromNow,
 } from "../tests/factories";
 import type { Database } from "./schema";
 
@@ -92,8 +93,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<void> {
       funderId: streetOffice.id,
       title: "2027年南七街道“一老一小”专项微创投",
       status: "open",
-      opensAt: new Date(Date.now() + 20 * DAY).toISOString(),
-      closesAt: new Date(Date.now() + 50 * DAY).toISOString(),
+      opensAt: wholeMinutesFromNow(20 * DAY),
+      closesAt: wholeMinutesFromNow(50 * DAY),
     });
     await createProgram(trx, {
       funderId: streetOffice.id,

@@ -154,6 +154,15 @@ export const TRANCHE_PLAN_50_40_10 = {
 
 const DAY = 24 * 60 * 60 * 1000;
 
+/**
+ * An instant this far from now, at a whole minute: the program form edits its window in minutes, so a window with
+ * seconds would be logged as changed by an edit that leaves it as it reads.
+ */
+export function wholeMinutesFromNow(offsetMs: number): string {
+  const minute = 60_000;
+  return new Date(Math.floor((Date.now() + offsetMs) / minute) * minute).toISOString();
+}
+
 export async function createProgram(
   db: DB,
   options: {
@@ -189,8 +198,8 @@ export async function createProgram(
       proposalsPerOrg: 2,
       eligibleKinds: JSON.stringify(["registered", "filed_team"]),
       minRating: null,
-      opensAt: options.opensAt ?? new Date(Date.now() - 7 * DAY).toISOString(),
-      closesAt: options.closesAt ?? new Date(Date.now() + 21 * DAY).toISOString(),
+      opensAt: options.opensAt ?? wholeMinutesFromNow(-7 * DAY),
+      closesAt: options.closesAt ?? wholeMinutesFromNow(21 * DAY),
       implementationStartsOn: new Date(Date.now() + 45 * DAY).toISOString().slice(0, 10),
       implementationEndsOn: new Date(Date.now() + 300 * DAY).toISOString().slice(0, 10),
       noticeWorkingDays: 5,
