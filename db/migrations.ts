@@ -10,6 +10,7 @@ import * as proposalListIndexes from "./migrations/2026-11-28-13-proposal-list-i
 import * as proposalStatusCommunityIndex from "./migrations/2026-11-28-14-proposal-status-community-index";
 import * as proposalTallyRevision from "./migrations/2026-11-28-15-proposal-tally-revision";
 import * as proposalListSearchColumns from "./migrations/2026-11-28-16-proposal-list-search-columns";
+import * as proposalListRevision from "./migrations/2026-11-28-17-proposal-list-revision";
 
 const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
@@ -20,6 +21,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-14-proposal-status-community-index": proposalStatusCommunityIndex,
   "2026-11-28-15-proposal-tally-revision": proposalTallyRevision,
   "2026-11-28-16-proposal-list-search-columns": proposalListSearchColumns,
+  "2026-11-28-17-proposal-list-revision": proposalListRevision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,7 +1,7 @@
-// The manager's list keeps each program's tally (counts by state, the community filter's choices) in memory under
-// program.proposal_tally_revision, which database triggers bump (migration 15). These tests change proposals the
-// ways the portal does and check that the revision moves exactly when the tally changes, and that the list never
-// shows a stale tally.
+// The manager's list keeps each program's tally (counts by state, the community filter's choices) and the number of
+// proposals each set of filters matches in memory under program.proposal_tally_revision, which database triggers
+// bump (migrations 15 and 17). These tests change proposals the ways the portal does and check that the revision
+// moves exactly when a count can change, and that the list never shows a stale count.
 import { beforeAll, describe, expect, test } from "vitest";
 import { loader as listLoader } from "~/features/proposals/manage-proposals.route";
 import { db } from "~/lib/db.server";
@@ -63,31 +63,83 @@ describe("program.proposal_tally_revision", () => {
   });
 
   test("handing in, changing state or community, and deleting move it; other columns do not", async () => {
-    const start = await revision();
+    const before = await revision();
     const proposal = await handInProposal("幸福社区");
-    expect(await revision()).toBe(start + 1);
+    // The proposal, and the target groups it was handed in with (migration 17).
+    const start = await revision();
+    expect(start).toBeGreaterThan(before);
 
-    await proposalOf(proposal.id).set({ title: "只改标题", updatedAt: new Date().toISOString() }).execute();
-    await proposalOf(proposal.id).set({ status: "submitted" }).execute();
-    expect(await revision(), "a title, a timestamp, or a state set to what it was").toBe(start + 1);
+    await proposalOf(proposal.id).set({ summary: "只改摘要", updatedAt: new Date().toISOString() }).execute();
+    await proposalOf(proposal.id).set({ status: "submitted", title: proposal.title }).execute();
+    expect(await revision(), "a summary, a timestamp, or a state and title set to what they were").toBe(start);
 
     await proposalOf(proposal.id).set({ status: "returned" }).execute();
-    expect(await revision()).toBe(start + 2);
+    expect(await revision()).toBe(start + 1);
     await proposalOf(proposal.id).set({ serviceCommunity: "南七社区" }).execute();
-    expect(await revision()).toBe(start + 3);
+    expect(await revision()).toBe(start + 2);
     await proposalOf(proposal.id).set({ submittedAt: null, status: "draft" }).execute();
-    expect(await revision(), "taken back to a draft: no longer counted").toBe(start + 4);
+    expect(await revision(), "taken back to a draft: no longer counted").toBe(start + 3);
     await proposalOf(proposal.id).set({ serviceCommunity: "稻香村社区" }).execute();
-    expect(await revision(), "a change to what is now a draft").toBe(start + 4);
+    expect(await revision(), "a change to what is now a draft").toBe(start + 3);
 
     await proposalOf(proposal.id).set({ submittedAt: new Date().toISOString(), status: "submitted" }).execute();
     const otherStart = await revision(otherProgramId);
     await proposalOf(proposal.id).set({ programId: otherProgramId }).execute();
-    expect(await revision(), "moved out of the program").toBe(start + 6);
+    expect(await revision(), "moved out of the program").toBe(start + 5);
     expect(await revision(otherProgramId), "moved into the other one").toBe(otherStart + 1);
 
     await db().deleteFrom("proposal").where("id", "=", proposal.id).execute();
     expect(await revision(otherProgramId)).toBe(otherStart + 2);
+  });
+
+  test("what the filters read moves it: title, organisation, focus area, target groups, organisation name", async () => {
+    const proposal = await handInProposal("幸福社区");
+    const draft = await createProposal(db(), { programId, organizationId, createdBy: applicantId });
+    const [category] = await db()
+      .selectFrom("programCategory")
+      .select("id")
+      .where("programId", "=", programId)
+      .orderBy("id", "desc")
+      .limit(1)
+      .execute();
+    const otherOrganization = await createOrganization(db());
+    const start = await revision();
+
+    await proposalOf(proposal.id).set({ title: "结对探访·独居老人" }).execute();
+    expect(await revision(), "title").toBe(start + 1);
+    await proposalOf(proposal.id).set({ organizationId: otherOrganization.id }).execute();
+    expect(await revision(), "organisation").toBe(start + 2);
+    await proposalOf(proposal.id).set({ programCategoryId: category!.id }).execute();
+    expect(await revision(), "focus area").toBe(start + 3);
+    await db().deleteFrom("proposalTargetGroup").where("proposalId", "=", proposal.id).execute();
+    expect(await revision(), "target groups dropped").toBeGreaterThan(start + 3);
+    const dropped = await revision();
+    const [group] = await db()
+      .selectFrom("programTargetGroup")
+      .select("id")
+      .where("programId", "=", programId)
+      .execute();
+    await db()
+      .insertInto("proposalTargetGroup")
+      .values({ proposalId: proposal.id, programTargetGroupId: group!.id })
+      .execute();
+    expect(await revision(), "a target group chosen").toBe(dropped + 1);
+    await db()
+      .updateTable("organization")
+      .set({ name: "改名后的志愿服务队" })
+      .where("id", "=", otherOrganization.id)
+      .execute();
+    expect(await revision(), "the organisation renamed").toBe(dropped + 2);
+    await db()
+      .updateTable("organization")
+      .set({ name: "改名后的志愿服务队" })
+      .where("id", "=", otherOrganization.id)
+      .execute();
+    expect(await revision(), "renamed to the same name").toBe(dropped + 2);
+
+    await proposalOf(draft.id).set({ title: "草稿改标题" }).execute();
+    await db().deleteFrom("proposalTargetGroup").where("proposalId", "=", draft.id).execute();
+    expect(await revision(), "a draft's title and target groups").toBe(dropped + 2);
   });
 });
 
@@ -109,5 +161,51 @@ describe("the list's tally", () => {
     const after = await listTally();
     expect(after.counts.eligible ?? 0).toBe(before.counts.eligible ?? 0);
     expect(after.communities).not.toContain("蜀山新村社区");
+  });
+});
+
+describe("the number of proposals the filters match", () => {
+  async function matching(query: string): Promise<number> {
+    const result = await callRoute<{ page: { total: number } }>(
+      listLoader,
+      `/manage/programs/${programId}/proposals?${query}`,
+      { userId: managerId, params: { programId: String(programId) } },
+    );
+    expect(result.status).toBe(200);
+    return result.data.page.total;
+  }
+
+  test("follows every change to what the filters read, though it is kept between page views", async () => {
+    const searched = "q=%E7%A4%BE%E5%8C%BA%E9%93%B6%E9%BE%84"; // q=社区银龄
+    const [category] = await db()
+      .selectFrom("programCategory")
+      .select("id")
+      .where("programId", "=", programId)
+      .execute();
+    const byFocusArea = `focusArea=${category!.id}&q=%E7%A4%BE%E5%8C%BA%E9%93%B6%E9%BE%84`;
+    const before = await matching(searched);
+    const proposal = await handInProposal("幸福社区");
+    expect(await matching(searched), "handed in with another title").toBe(before);
+    await proposalOf(proposal.id).set({ title: "社区银龄互助" }).execute();
+    expect(await matching(searched), "its title now matches").toBe(before + 1);
+    expect(await matching(searched), "a second view without changes").toBe(before + 1);
+
+    const viaFocusArea = await matching(byFocusArea);
+    await proposalOf(proposal.id).set({ programCategoryId: null }).execute();
+    expect(await matching(byFocusArea), "moved out of the focus area").toBe(viaFocusArea - 1);
+
+    await proposalOf(proposal.id).set({ title: "另一个项目" }).execute();
+    expect(await matching(searched)).toBe(before);
+    await db().updateTable("organization").set({ name: "社区银龄服务社" }).where("id", "=", organizationId).execute();
+    const handedInOfOrganization = await db()
+      .selectFrom("proposal")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("programId", "=", programId)
+      .where("organizationId", "=", organizationId)
+      .where("submittedAt", "is not", null)
+      .executeTakeFirstOrThrow();
+    expect(await matching(searched), "its organisation renamed to match").toBe(
+      before + Number(handedInOfOrganization.n),
+    );
   });
 });

@@ -237,31 +237,53 @@ async function countStatusesAndCommunities(programId: number): Promise<ProposalT
   return { counts, communities: [...communities].sort().slice(0, MAX_COMMUNITY_CHOICES) };
 }
 
-/** A program's tally as the list reads it: the program and the revision of its tally it was read with. */
+/** A program as the list reads it: the program and the revision of what its list counts, read with it. */
 export interface TallyKey {
   id: number;
   proposalTallyRevision: number;
 }
 
-/** The latest tally of each program recently listed, up to 500 programs. */
-const tallies = new LRUCache<number, { revision: number; tally: Promise<ProposalTally> }>({ max: 500 });
-
 /**
- * The program's tally, counted again only when its revision differs from the one it was last counted under (triggers
- * bump it on every change that alters the tally: migration 15). The revision is read before the count, so a kept
- * tally is never older than the revision it is kept under. Concurrent readers share one count. (Restoring the
- * database from a backup calls for a restart, as it does for sessions in flight: revisions may repeat.)
+ * Counts kept under the program's revision, which triggers move on every change to what the list counts or filters
+ * by (migrations 15 and 17): a count is taken again only when its revision differs from the one it was kept under.
+ * The revision is read before the count, so a kept count is never older than its revision. Concurrent readers share
+ * one count, and a failed count is not kept. (Restoring the database from a backup calls for a restart, as it does
+ * for sessions in flight: revisions may repeat.)
  */
+function keptUnderRevision<T>(
+  kept: LRUCache<string, Promise<T>>,
+  program: TallyKey,
+  what: string,
+  count: () => Promise<T>,
+): Promise<T> {
+  const key = `${program.id}\u0000${program.proposalTallyRevision}\u0000${what}`;
+  let counted = kept.get(key);
+  if (!counted) {
+    const counting = count();
+    kept.set(key, counting);
+    counting.catch(() => {
+      if (kept.get(key) === counting) kept.delete(key);
+    });
+    counted = counting;
+  }
+  return counted;
+}
+
+/** The tallies of the programs recently listed, and how many proposals recent sets of filters matched. */
+const tallies = new LRUCache<string, Promise<ProposalTally>>({ max: 500 });
+const filteredTotals = new LRUCache<string, Promise<number>>({ max: 2_000 });
+
 export function tallyProgramProposals(program: TallyKey): Promise<ProposalTally> {
-  const kept = tallies.get(program.id);
-  if (kept?.revision === program.proposalTallyRevision) return kept.tally;
-  const tally = countStatusesAndCommunities(program.id);
-  tallies.set(program.id, { revision: program.proposalTallyRevision, tally });
-  // A failed count is not kept: the next reader counts again.
-  tally.catch(() => {
-    if (tallies.get(program.id)?.tally === tally) tallies.delete(program.id);
-  });
-  return tally;
+  return keptUnderRevision(tallies, program, "", () => countStatusesAndCommunities(program.id));
+}
+
+/** How many proposals the filters match: paging through a filtered list, or coming back to it, counts once. */
+function countFilteredProposals(program: TallyKey, filters: ProposalListFilters): Promise<number> {
+  const { status, focusAreaId, targetGroupId, community, q } = filters;
+  const what = JSON.stringify([status, focusAreaId, targetGroupId, community, q]);
+  return keptUnderRevision(filteredTotals, program, what, async () =>
+    Number((await proposalCountQuery(program.id, filters).executeTakeFirstOrThrow()).n),
+  );
 }
 
 /**
@@ -281,7 +303,7 @@ export async function listProgramProposals(
   const total =
     totalFromStatusCounts(filters, counts) ??
     totalFromPage(page, rows.length) ??
-    Number((await proposalCountQuery(program.id, filters).executeTakeFirstOrThrow()).n);
+    (await countFilteredProposals(program, filters));
   return { rows, counts, communities, total };
 }
 
