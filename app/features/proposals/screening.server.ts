@@ -257,16 +257,14 @@ function keptUnderRevision<T>(
   count: () => Promise<T>,
 ): Promise<T> {
   const key = `${program.id}\u0000${program.proposalTallyRevision}\u0000${what}`;
-  let counted = kept.get(key);
-  if (!counted) {
-    const counting = count();
-    kept.set(key, counting);
-    counting.catch(() => {
-      if (kept.get(key) === counting) kept.delete(key);
-    });
-    counted = counting;
-  }
-  return counted;
+  const counted = kept.get(key);
+  if (counted) return counted;
+  const counting = count();
+  kept.set(key, counting);
+  counting.catch(() => {
+    if (kept.get(key) === counting) kept.delete(key);
+  });
+  return counting;
 }
 
 /** The tallies of the programs recently listed, and how many proposals recent sets of filters matched. */
