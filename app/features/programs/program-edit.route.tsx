@@ -9,6 +9,7 @@ import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
+import { targetGroupLabel } from "~/features/proposals/labels";
 import { canEditProgram, canViewManagedProgram } from "./permissions";
 import { isProgramPublished } from "./program-lifecycle";
 import { ProgramForm } from "./program-form";
@@ -52,10 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     if (!(error instanceof ProgramRowInUseError)) throw error;
     const { categories, targetGroups } = error.inUse;
-    const names = [
-      ...categories.map((row) => row.name),
-      ...targetGroups.map((row) => row.name ?? parsed.t(`programs:catalogue.targetGroup.${row.code}`)),
-    ];
+    const names = [...categories.map((row) => row.name), ...targetGroups.map((row) => targetGroupLabel(row, parsed.t))];
     const formError = names.length
       ? parsed.t("programs:errors.rowsRestored", { names: names.join(parsed.t("programs:errors.nameSeparator")) })
       : parsed.t("programs:errors.rowInUse");
