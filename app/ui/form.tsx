@@ -66,7 +66,15 @@ export function useZodForm<S extends z.ZodType<unknown, FieldValues>>(
 
   // New values from the server (after a failed submit) replace what the form holds.
   useEffect(() => {
-    if (options.actionData?.values) rhf.reset(options.actionData.values as never);
+    const posted = options.actionData?.values;
+    if (!posted) return;
+    rhf.reset(posted as never);
+    // react-hook-form takes a box that was rendered ticked (defaultChecked) as the page shows it, not as reset, so a
+    // box the user unticked and the server ticked again (a row still in use) would stay unticked: tick each box as
+    // the values say. A group posts one value or a list; an unticked group or box posts nothing.
+    for (const box of formRef.current?.querySelectorAll<HTMLInputElement>('input[type="checkbox"]') ?? []) {
+      box.checked = [readPath(posted, box.name)].flat().map(String).includes(box.value);
+    }
   }, [options.actionData, rhf]);
 
   // Move focus to the first field the server rejected, as the browser-side validation does for its own errors, or

@@ -39,3 +39,16 @@ test("text typed into the program form before hydration survives it", async ({ p
   await expect(page.locator('[name="title"]')).toHaveValue("慢网络下填写的项目名称");
   await expect(page.locator('[name="grantMin"]')).toHaveValue("3000");
 });
+
+test("a box the server ticks again after a refused save shows ticked (a target group proposals use)", async ({
+  page,
+}) => {
+  await signIn(page, "manager@weigongyi.demo");
+  await page.goto("/manage/programs/1/edit");
+  const elderly = page.locator('[name="targetGroups"][value="elderly"]');
+  await elderly.uncheck();
+  await page.locator("main form button[type=submit]").last().click();
+  await expect(page.locator("[data-form-error]")).toContainText("一老");
+  await expect(elderly).toBeChecked();
+  await expect(page.locator('[name="targetGroups"][value="children"]')).toBeChecked();
+});
