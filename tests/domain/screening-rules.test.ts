@@ -4,12 +4,12 @@ import {
   canScreenProposals,
   canViewProgramProposals,
   filtersToSearchParams,
+  narrowsBeyondStatus,
   parseListFilters,
   ScreeningSchema,
   sortedBy,
   statusAfterScreening,
-  totalFromPage,
-  totalFromStatusCounts,
+  totalUnderStatus,
 } from "~/features/proposals/screening";
 
 describe("screening decisions follow the proposal lifecycle", () => {
@@ -135,26 +135,24 @@ describe("the list's filters", () => {
 describe("the list's total from the counts by status", () => {
   const counts = { submitted: 7, eligible: 3, returned: 1 };
   test.each([
-    ["no filter: every state added up", "", 11],
-    ["a status: its count", "status=eligible", 3],
-    ["a status nobody is in: none", "status=withdrawn", 0],
-    ["sorting changes nothing", "sort=grant&dir=asc", 11],
-    ["a focus area needs a count of the rows", "focusArea=3", null],
-    ["a status and a text search need a count of the rows", "status=submitted&q=探访", null],
-    ["a community needs a count of the rows", "community=幸福社区", null],
-  ])("%s", (_what, query, total) => {
-    expect(totalFromStatusCounts(parseListFilters(new URLSearchParams(query)), counts)).toBe(total);
+    ["the all tab: every state added up", null, 11],
+    ["a status: its count", "eligible", 3],
+    ["a status nobody is in: none", "withdrawn", 0],
+  ])("%s", (_what, status, total) => {
+    expect(totalUnderStatus(counts, status)).toBe(total);
   });
 });
 
-describe("the list's total from the page itself", () => {
+describe("which filters make the status tabs count under them", () => {
   test.each([
-    ["a full page cannot tell", { limit: 25, offset: 0 }, 25, null],
-    ["a first page that is not full holds every match", { limit: 25, offset: 0 }, 7, 7],
-    ["no match at all", { limit: 25, offset: 0 }, 0, 0],
-    ["a last page that is not full", { limit: 25, offset: 50 }, 3, 53],
-    ["an empty page past the end cannot tell", { limit: 25, offset: 75 }, 0, null],
-  ])("%s", (_what, page, rows, total) => {
-    expect(totalFromPage(page, rows)).toBe(total);
+    ["no filter", "", false],
+    ["only a status", "status=eligible", false],
+    ["only sorting", "sort=grant&dir=asc", false],
+    ["a focus area", "focusArea=3", true],
+    ["a target group", "targetGroup=2", true],
+    ["a community", "community=幸福社区", true],
+    ["a text search beside a status", "status=submitted&q=探访", true],
+  ])("%s: %s", (_what, query, narrows) => {
+    expect(narrowsBeyondStatus(parseListFilters(new URLSearchParams(query)))).toBe(narrows);
   });
 });

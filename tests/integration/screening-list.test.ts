@@ -144,6 +144,7 @@ interface ListData {
   }[];
   page: { page: number; pageSize: number; total: number };
   counts: Record<string, number>;
+  tabCounts: Record<string, number>;
   communities: string[];
 }
 
@@ -153,6 +154,11 @@ async function list(query = "", userId = managerId) {
 }
 
 const ids = (rows: { id: number }[]) => rows.map((row) => row.id);
+const countByStatus = (rows: Fixture[]) => {
+  const counts: Record<string, number> = {};
+  for (const row of rows) counts[row.status] = (counts[row.status] ?? 0) + 1;
+  return counts;
+};
 const sortedIds = (rows: Fixture[], key: (row: Fixture) => number | string, direction: "asc" | "desc") =>
   [...rows]
     .sort((a, b) => {
@@ -176,11 +182,27 @@ describe("the list", () => {
 
   test("counts proposals by status in one go", async () => {
     const { data } = await list("status=eligible");
-    const expected: Record<string, number> = {};
-    for (const fixture of fixtures) expected[fixture.status] = (expected[fixture.status] ?? 0) + 1;
-    expect(data.counts).toEqual(expected);
+    expect(data.counts).toEqual(countByStatus(fixtures));
+    expect(data.tabCounts).toEqual(data.counts);
     expect(data.communities).toEqual([...communities].sort());
   });
+
+  test.each<[string, () => string, (row: Fixture) => boolean]>([
+    ["a focus area", () => `focusArea=${categoryIds[1]}`, (row) => row.categoryIndex === 1],
+    ["a search for an organisation's name", () => "q=阳光", (row) => row.organizationName.includes("阳光")],
+    // None of the 童心港湾 proposals is eligible: the chosen tab counts 0 and the list is empty.
+    ["a text search under a status tab", () => "status=eligible&q=童心港湾", (row) => row.title.includes("童心港湾")],
+  ])(
+    "under %s, the tabs count the matches in each state and the program's counts stay whole",
+    async (_what, query, matches) => {
+      const { data } = await list(query());
+      const matching = fixtures.filter(matches);
+      expect(data.tabCounts).toEqual(countByStatus(matching));
+      const status = new URLSearchParams(query()).get("status");
+      expect(data.page.total).toBe(status ? matching.filter((row) => row.status === status).length : matching.length);
+      expect(data.counts).toEqual(countByStatus(fixtures));
+    },
+  );
 
   test.each<[string, () => string, (row: Fixture) => boolean]>([
     ["status", () => "status=returned", (row) => row.status === "returned"],

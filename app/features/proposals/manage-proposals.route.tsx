@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = parseListFilters(url.searchParams);
   const { page, pageSize, offset } = pageFromUrl(url, PROPOSAL_LIST_PAGE_SIZE);
-  const [{ rows, total, counts, communities }, { t }] = await Promise.all([
+  const [{ rows, total, counts, tabCounts, communities }, { t }] = await Promise.all([
     listProgramProposals(program, filters, { limit: pageSize, offset }),
     getTranslator(request),
   ]);
@@ -41,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     targetGroups,
     communities,
     counts,
+    tabCounts,
     filters,
     rows,
     page: { page, pageSize, total },
@@ -59,7 +60,7 @@ function hrefWith(base: string, filters: ProposalListFilters): string {
 
 export default function ManageProposals() {
   const data = useLoaderData<typeof loader>();
-  const { program, counts, filters, rows, page } = data;
+  const { program, counts, tabCounts, filters, rows, page } = data;
   const { t } = useTranslation("proposals");
   const base = `/manage/programs/${program.id}/proposals`;
   const received = receivedCount(counts);
@@ -82,7 +83,7 @@ export default function ManageProposals() {
         <>
           {/* The tabs, sort headers and rows are plain anchors with one click handler: see in-app-links.tsx. */}
           <InAppLinks>
-            <StatusTabs base={base} counts={counts} filters={filters} received={received} statusLabels={statusLabels} />
+            <StatusTabs base={base} counts={tabCounts} filters={filters} statusLabels={statusLabels} />
           </InAppLinks>
           <Filters data={data} base={base} statusLabels={statusLabels} />
           <div className="proposal-list__bar">
@@ -121,21 +122,23 @@ export default function ManageProposals() {
   );
 }
 
+/**
+ * One tab per state with proposals, each with its count under the other filters: a search for "探访" shows how many
+ * of its matches are in each state, and the "all" tab how many it found. The chosen state keeps its tab at 0.
+ */
 function StatusTabs({
   base,
   counts,
   filters,
-  received,
   statusLabels,
 }: {
   base: string;
-  counts: LoaderData["counts"];
+  counts: LoaderData["tabCounts"];
   filters: ProposalListFilters;
-  received: number;
   statusLabels: StatusLabels;
 }) {
   const { t } = useTranslation("proposals");
-  const present = managerVisibleStatuses.filter((status) => (counts[status] ?? 0) > 0);
+  const present = managerVisibleStatuses.filter((status) => (counts[status] ?? 0) > 0 || status === filters.status);
   return (
     <nav className="status-tabs" aria-label={t("manage.list.byStatus")}>
       <InAppLink
@@ -143,7 +146,7 @@ function StatusTabs({
         className="status-tabs__tab"
         aria-current={filters.status === null ? "page" : undefined}
       >
-        {t("manage.list.all")} <span className="status-tabs__count">{received}</span>
+        {t("manage.list.all")} <span className="status-tabs__count">{receivedCount(counts)}</span>
       </InAppLink>
       {present.map((status) => (
         <InAppLink
@@ -152,7 +155,7 @@ function StatusTabs({
           className="status-tabs__tab"
           aria-current={filters.status === status ? "page" : undefined}
         >
-          {statusLabels[status]} <span className="status-tabs__count">{counts[status]}</span>
+          {statusLabels[status]} <span className="status-tabs__count">{counts[status] ?? 0}</span>
         </InAppLink>
       ))}
     </nav>

@@ -16,13 +16,13 @@ import type { ProposalStatus } from "./proposal-lifecycle";
 import {
   canViewProgramProposals,
   isScreeningDecision,
+  narrowsBeyondStatus,
   type ProposalListFilters,
   type ProposalSortKey,
   receivedCount,
   type ScreeningDecision,
   statusAfterScreening,
-  totalFromPage,
-  totalFromStatusCounts,
+  totalUnderStatus,
 } from "./screening";
 import { findProposalAccess } from "./proposals.server";
 import type { ProposalSnapshot } from "./snapshot";
@@ -199,9 +199,14 @@ export function proposalPageQuery(
     .offset(page.offset);
 }
 
-/** How many rows the filters match (exported for the EXPLAIN test). */
-export function proposalCountQuery(programId: number, filters: ProposalListFilters) {
-  return filteredProposals(db(), programId, filters).select((eb) => eb.fn.countAll<number>().as("n"));
+/**
+ * Handed-in proposals per state among those the other filters (focus area, target group, community, text) match:
+ * what the status tabs count under a search (exported for the EXPLAIN test).
+ */
+export function filteredStatusCountsQuery(programId: number, filters: ProposalListFilters) {
+  return filteredProposals(db(), programId, { ...filters, status: null })
+    .select(["proposal.status", (eb) => eb.fn.countAll<number>().as("n")])
+    .groupBy("proposal.status");
 }
 
 /**
@@ -220,15 +225,18 @@ export function statusCommunityCountsQuery(programId: number) {
 
 const MAX_COMMUNITY_CHOICES = 300;
 
+/** How many handed-in proposals are in each state. */
+type StatusCounts = Partial<Record<string, number>>;
+
 /** How many handed-in proposals the program has in each state, and the communities they serve. */
 export interface ProposalTally {
-  counts: Partial<Record<string, number>>;
+  counts: StatusCounts;
   communities: string[];
 }
 
 async function countStatusesAndCommunities(programId: number): Promise<ProposalTally> {
   const rows = await statusCommunityCountsQuery(programId).execute();
-  const counts: Partial<Record<string, number>> = {};
+  const counts: StatusCounts = {};
   const communities = new Set<string>();
   for (const row of rows) {
     counts[row.status] = (counts[row.status] ?? 0) + Number(row.n);
@@ -267,42 +275,40 @@ function keptUnderRevision<T>(
   return counting;
 }
 
-/** The tallies of the programs recently listed, and how many proposals recent sets of filters matched. */
+/** The tallies of the programs recently listed, and the counts by status under recent sets of filters. */
 const tallies = new LRUCache<string, Promise<ProposalTally>>({ max: 500 });
-const filteredTotals = new LRUCache<string, Promise<number>>({ max: 2_000 });
+const filteredStatusCounts = new LRUCache<string, Promise<StatusCounts>>({ max: 2_000 });
 
 export function tallyProgramProposals(program: TallyKey): Promise<ProposalTally> {
   return keptUnderRevision(tallies, program, "", () => countStatusesAndCommunities(program.id));
 }
 
-/** How many proposals the filters match: paging through a filtered list, or coming back to it, counts once. */
-function countFilteredProposals(program: TallyKey, filters: ProposalListFilters): Promise<number> {
-  const { status, focusAreaId, targetGroupId, community, q } = filters;
-  const what = JSON.stringify([status, focusAreaId, targetGroupId, community, q]);
-  return keptUnderRevision(filteredTotals, program, what, async () =>
-    Number((await proposalCountQuery(program.id, filters).executeTakeFirstOrThrow()).n),
-  );
+/** The counts by status under the filters other than the status: paging or switching tabs counts once. */
+function countStatusesUnderFilters(program: TallyKey, filters: ProposalListFilters): Promise<StatusCounts> {
+  const { focusAreaId, targetGroupId, community, q } = filters;
+  const what = JSON.stringify([focusAreaId, targetGroupId, community, q]);
+  return keptUnderRevision(filteredStatusCounts, program, what, async () => {
+    const rows = await filteredStatusCountsQuery(program.id, filters).execute();
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+  });
 }
 
 /**
- * One page of the list, the number of rows the filters match, the counts by status and the communities. The number
- * is counted only when neither the counts by status (nothing but a status narrows the list) nor the page (it is the
- * last one) already say it.
+ * One page of the list, the program's counts by status and its communities, the counts by status the tabs show
+ * (the program's, unless a filter other than the status narrows the list) and how many rows the filters match.
  */
 export async function listProgramProposals(
   program: TallyKey,
   filters: ProposalListFilters,
   page: { limit: number; offset: number },
 ) {
-  const [rows, { counts, communities }] = await Promise.all([
+  const [rows, { counts, communities }, narrowedCounts] = await Promise.all([
     proposalPageQuery(program.id, filters, page).execute(),
     tallyProgramProposals(program),
+    narrowsBeyondStatus(filters) ? countStatusesUnderFilters(program, filters) : undefined,
   ]);
-  const total =
-    totalFromStatusCounts(filters, counts) ??
-    totalFromPage(page, rows.length) ??
-    (await countFilteredProposals(program, filters));
-  return { rows, counts, communities, total };
+  const tabCounts = narrowedCounts ?? counts;
+  return { rows, counts, tabCounts, communities, total: totalUnderStatus(tabCounts, filters.status) };
 }
 
 /** For the program's manage page: proposals received, and how many of them wait for a screening decision. */

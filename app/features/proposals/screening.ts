@@ -173,28 +173,14 @@ export function receivedCount(counts: Partial<Record<string, number>>): number {
   return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 
-/**
- * How many proposals the filters match, when the counts by status already say it (no filter, or only a status);
- * null when only a count of the filtered rows can tell.
- */
-export function totalFromStatusCounts(
-  filters: ProposalListFilters,
-  counts: Partial<Record<string, number>>,
-): number | null {
-  const { status, ...others } = filters;
-  if (hasNarrowingFilters({ ...others, status: null })) return null;
-  if (status !== null) return counts[status] ?? 0;
-  return receivedCount(counts);
+/** How many proposals the list holds under a status tab (null: the "all" tab), from the counts by status. */
+export function totalUnderStatus(counts: Partial<Record<string, number>>, status: string | null): number {
+  return status === null ? receivedCount(counts) : (counts[status] ?? 0);
 }
 
-/**
- * How many rows match, when the page itself says it: a page that is not full is the last one, so the rows before it
- * and on it are all there are (a search with few or no matches then needs no second pass). Null when it cannot tell.
- */
-export function totalFromPage(page: { limit: number; offset: number }, rowsOnPage: number): number | null {
-  if (rowsOnPage >= page.limit) return null;
-  if (rowsOnPage === 0 && page.offset > 0) return null;
-  return page.offset + rowsOnPage;
+/** Whether a filter other than the status narrows the list: its tabs then count only what those filters match. */
+export function narrowsBeyondStatus(filters: ProposalListFilters): boolean {
+  return hasNarrowingFilters({ ...filters, status: null });
 }
 
 export function hasNarrowingFilters(filters: ProposalListFilters): boolean {
