@@ -8,8 +8,10 @@ import { I18nextProvider } from "react-i18next";
 import { getLanguage, i18nFor } from "~/lib/i18n/i18n.server";
 import { NonceProvider } from "~/ui/nonce";
 
-const ABORT_DELAY = 5_000;
-export const streamTimeout = ABORT_DELAY;
+/** How long Remix's single fetch waits for a loader's pending data before it rejects it. */
+export const streamTimeout = 5_000;
+/** React is stopped a second later, so the rejections sent at streamTimeout still reach the page. */
+const RENDER_DEADLINE = streamTimeout + 1_000;
 
 /**
  * The stream between React and the response. React 18's streaming renderer writes through a 2 KB buffer; when a
@@ -55,7 +57,10 @@ export default async function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
+    let shellFailed = false;
     const respond = () => {
+      // React still reports the end of a render whose shell failed; that request has been answered already.
+      if (shellFailed) return;
       shellRendered = true;
       const body = responseBody();
       responseHeaders.set("Content-Type", "text/html; charset=utf-8");
@@ -70,7 +75,7 @@ export default async function handleRequest(
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={instance}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+          <RemixServer context={remixContext} url={request.url} nonce={nonce} />
         </I18nextProvider>
       </NonceProvider>,
       {
@@ -83,7 +88,7 @@ export default async function handleRequest(
           clearTimeout(abortTimer);
         },
         onShellError(error: unknown) {
-          clearTimeout(abortTimer);
+          shellFailed = true;
           reject(error);
         },
         onError(error: unknown) {
@@ -92,9 +97,9 @@ export default async function handleRequest(
         },
       },
     );
-    // Stops a render still waiting on deferred data. Cleared once everything has rendered: left to fire, it would keep
-    // each finished render in memory for the whole delay and then end its finished stream a second time.
-    const abortTimer = setTimeout(abort, ABORT_DELAY);
+    // Stops a render still waiting on data. Cleared once everything has rendered: left to fire, it would keep each
+    // finished render in memory until then and end its finished stream a second time.
+    const abortTimer = setTimeout(abort, RENDER_DEADLINE);
   });
 }
 
