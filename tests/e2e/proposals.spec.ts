@@ -555,3 +555,38 @@ test.describe("leaving the form with unsaved text", () => {
     await dialog.dismiss();
   });
 });
+
+test.describe("the status tabs under a search", () => {
+  test.use({ javaScriptEnabled: true, viewport: viewports.desktop });
+
+  /** Each tab's label and count, as the manager reads them. */
+  async function readTabs(page: Page) {
+    const tabs = await page.locator(".status-tabs a").allInnerTexts();
+    return tabs.map((text) => {
+      const [, label = "", count = ""] = /^(.*\S)\s+(\d+)$/.exec(text.trim()) ?? [];
+      return { label, count: Number(count) };
+    });
+  }
+
+  test("count the search's matches in each state; a chosen state with none keeps its tab at 0", async ({ page }) => {
+    await signIn(page, MANAGER);
+    await page.goto("/manage/programs/1/proposals");
+    await page.getByLabel("关键词").fill("课堂");
+    await page.getByRole("button", { name: "筛选", exact: true }).click();
+    await expect(page).toHaveURL(/q=/);
+    const [all, ...states] = await readTabs(page);
+    expect(all?.label).toBe("全部");
+    expect(states.length).toBeGreaterThan(0);
+    expect(states.reduce((sum, tab) => sum + tab.count, 0)).toBe(all?.count);
+    await expect(page.locator(".proposal-list__results")).toHaveText(`符合条件 ${all?.count} 份`);
+
+    await page.goto(`/manage/programs/1/proposals?status=eligible&q=${encodeURIComponent("没有这个关键词")}`);
+    await expect(page.locator('.status-tabs a[aria-current="page"]')).toHaveText(/^资格审查通过\s*0$/);
+    expect(await readTabs(page)).toEqual([
+      { label: "全部", count: 0 },
+      { label: "资格审查通过", count: 0 },
+    ]);
+    await expect(page.locator(".proposal-list__results")).toHaveText("符合条件 0 份");
+    await expect(page.getByText("没有符合筛选条件的申报书")).toBeVisible();
+  });
+});

@@ -183,15 +183,16 @@ describe("the list", () => {
   test("counts proposals by status in one go", async () => {
     const { data } = await list("status=eligible");
     expect(data.counts).toEqual(countByStatus(fixtures));
-    expect(data.tabCounts).toEqual(data.counts);
+    // Nothing but a status narrows the list: every tab counts the whole program.
+    expect(data.tabCounts).toEqual(countByStatus(fixtures));
+    expect(data.page.total).toBe(countByStatus(fixtures).eligible);
     expect(data.communities).toEqual([...communities].sort());
   });
 
   test.each<[string, () => string, (row: Fixture) => boolean]>([
     ["a focus area", () => `focusArea=${categoryIds[1]}`, (row) => row.categoryIndex === 1],
     ["a search for an organisation's name", () => "q=阳光", (row) => row.organizationName.includes("阳光")],
-    // None of the 童心港湾 proposals is eligible: the chosen tab counts 0 and the list is empty.
-    ["a text search under a status tab", () => "status=eligible&q=童心港湾", (row) => row.title.includes("童心港湾")],
+    ["a text search under a status tab", () => "status=submitted&q=童心港湾", (row) => row.title.includes("童心港湾")],
   ])(
     "under %s, the tabs count the matches in each state and the program's counts stay whole",
     async (_what, query, matches) => {
@@ -203,6 +204,16 @@ describe("the list", () => {
       expect(data.counts).toEqual(countByStatus(fixtures));
     },
   );
+
+  test("a chosen state none of the matches is in keeps its tab, at 0, over an empty list", async () => {
+    const matching = fixtures.filter((row) => row.title.includes("童心港湾"));
+    expect(matching.length).toBeGreaterThan(0);
+    expect(matching.some((row) => row.status === "eligible")).toBe(false);
+    const { data } = await list("status=eligible&q=童心港湾");
+    expect(data.tabCounts).toEqual(countByStatus(matching));
+    expect(data.page.total).toBe(0);
+    expect(data.rows).toEqual([]);
+  });
 
   test.each<[string, () => string, (row: Fixture) => boolean]>([
     ["status", () => "status=returned", (row) => row.status === "returned"],
