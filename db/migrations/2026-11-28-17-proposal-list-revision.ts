@@ -2,8 +2,8 @@ import { type Kysely, sql } from "kysely";
 import { isPostgres } from "./helpers";
 
 // program.proposal_tally_revision (migration 15) moved only with what the list's tally counts: which proposals are
-// handed in, their states and communities. The list now also keeps the number of proposals each set of filters
-// matches under it, so it must also move with what the other filters read: a handed-in proposal's title (the text
+// handed in, their states and communities. The list now also keeps counts under each set of filters (by status, for
+// the tabs) under it, so it must also move with what the other filters read: a handed-in proposal's title (the text
 // search), organisation (the search of its name), focus area and target groups, and an organisation's name. These
 // triggers add to migration 15's; an update that changes columns of both kinds moves the revision twice, which is
 // as good as once.

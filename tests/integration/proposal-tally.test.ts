@@ -124,17 +124,11 @@ describe("program.proposal_tally_revision", () => {
       .values({ proposalId: proposal.id, programTargetGroupId: group!.id })
       .execute();
     expect(await revision(), "a target group chosen").toBe(dropped + 1);
-    await db()
-      .updateTable("organization")
-      .set({ name: "改名后的志愿服务队" })
-      .where("id", "=", otherOrganization.id)
-      .execute();
+    const renameOtherOrganization = (name: string) =>
+      db().updateTable("organization").set({ name }).where("id", "=", otherOrganization.id).execute();
+    await renameOtherOrganization("改名后的志愿服务队");
     expect(await revision(), "the organisation renamed").toBe(dropped + 2);
-    await db()
-      .updateTable("organization")
-      .set({ name: "改名后的志愿服务队" })
-      .where("id", "=", otherOrganization.id)
-      .execute();
+    await renameOtherOrganization("改名后的志愿服务队");
     expect(await revision(), "renamed to the same name").toBe(dropped + 2);
 
     await proposalOf(draft.id).set({ title: "草稿改标题" }).execute();

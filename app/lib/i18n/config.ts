@@ -77,8 +77,9 @@ const PLAIN_TRANSLATIONS_KEPT = 10_000;
  * A lookup with no values to interpolate, no count and no context (t("manage.list.title")) always gives the same
  * text for the same language, namespace and key once the resources are loaded, but i18next resolves, interpolates
  * and post-processes it anew each time: about 5 µs, and a table page makes a hundred such calls. The answer is kept
- * per language, namespace, key and default text; any other call goes to i18next as before. Only for an instance whose resources
- * never change after init: the server's (i18nFor) and the browser's, which are given every dictionary at init.
+ * per language, namespace, key and default text; any other call goes to i18next as before. Only for an instance
+ * whose resources never change after init: the server's (i18nFor) and the browser's, which are given every
+ * dictionary at init.
  */
 export function rememberPlainTranslations(instance: i18n): void {
   // i18next's overloads do not survive being wrapped; the wrapper passes its arguments through untouched.
