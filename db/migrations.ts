@@ -11,6 +11,7 @@ import * as proposalStatusCommunityIndex from "./migrations/2026-11-28-14-propos
 import * as proposalTallyRevision from "./migrations/2026-11-28-15-proposal-tally-revision";
 import * as proposalListSearchColumns from "./migrations/2026-11-28-16-proposal-list-search-columns";
 import * as proposalListRevision from "./migrations/2026-11-28-17-proposal-list-revision";
+import * as proposalRevision from "./migrations/2026-11-29-18-proposal-revision";
 
 const migrations: Record<string, Migration> = {
   "2026-11-28-01-foundation": foundation,
@@ -22,6 +23,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-28-15-proposal-tally-revision": proposalTallyRevision,
   "2026-11-28-16-proposal-list-search-columns": proposalListSearchColumns,
   "2026-11-28-17-proposal-list-revision": proposalListRevision,
+  "2026-11-29-18-proposal-revision": proposalRevision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

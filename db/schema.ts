@@ -374,3 +374,25 @@ export interface ProposalScreeningTable {
 export interface Database {
   proposalScreening: ProposalScreeningTable;
 }
+
+// ---- a returned proposal's revision (migration 2026-11-29-18-proposal-revision) ----
+
+/**
+ * What the applicant has saved of a returned proposal since it came back: kept apart so the proposal's row and
+ * rows go on holding the version handed in (the manager's list, counts and exports read them) until the revision is
+ * handed in, when it replaces them and is frozen as the next version.
+ */
+export interface ProposalRevisionTable {
+  proposalId: number;
+  /** The revision's title and grant requested, for the organisation's own lists. */
+  title: string;
+  grantRequestedFen: number;
+  /** JSON of the content as last saved (StoredProposalRows in features/proposals). */
+  content: string;
+  savedAt: string;
+  savedBy: number;
+}
+
+export interface Database {
+  proposalRevision: ProposalRevisionTable;
+}

@@ -7,8 +7,9 @@ import type { Database, FunderTable, OrganizationTable, ProgramTable } from "../
 import { hashPassword } from "../../app/lib/password.server";
 import { newToken } from "../../app/lib/tokens.server";
 import { attachmentFilePath } from "../../app/features/proposals/attachments.server";
-import { budgetTotals, lineAmountFen } from "../../app/features/proposals/budget";
-import { type ProposalContent, presentRows, proposalNumber } from "../../app/features/proposals/content";
+import { budgetTotals } from "../../app/features/proposals/budget";
+import { contentToStored, type ProposalContent, proposalNumber } from "../../app/features/proposals/content";
+import { insertContentRows } from "../../app/features/proposals/proposals.server";
 import type { CostCategory } from "../../app/features/programs/catalogues";
 import { buildSnapshot, type ProposalSnapshot } from "../../app/features/proposals/snapshot";
 
@@ -462,11 +463,11 @@ export async function createProposal(
     const submissionSequence = Number(last.sequence ?? 0) + 1;
     numbering = { number: proposalNumber(program.code, submissionSequence), submissionSequence };
   }
-  const { budgetLines, teamMembers, milestones, indicatorTargets, targetGroupIds, ...fields } = content;
+  const stored = contentToStored(content);
   const proposal = await db
     .insertInto("proposal")
     .values({
-      ...fields,
+      ...stored.proposal,
       programId: program.id,
       organizationId: options.organizationId,
       status,
@@ -483,56 +484,7 @@ export async function createProposal(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  const proposalId = proposal.id;
-  if (targetGroupIds.length > 0) {
-    await db
-      .insertInto("proposalTargetGroup")
-      .values(targetGroupIds.map((programTargetGroupId) => ({ proposalId, programTargetGroupId })))
-      .execute();
-  }
-  const members = presentRows(teamMembers);
-  if (members.length > 0)
-    await db
-      .insertInto("teamMember")
-      .values(members.map((m, position) => ({ proposalId, position, ...m })))
-      .execute();
-  const lines = presentRows(budgetLines);
-  if (lines.length > 0) {
-    await db
-      .insertInto("budgetLine")
-      .values(
-        lines.map((l, position) => ({
-          proposalId,
-          position,
-          ...l,
-          amountFen: lineAmountFen(l.unitPriceFen, l.quantityHundredths),
-        })),
-      )
-      .execute();
-  }
-  const stones = presentRows(milestones);
-  if (stones.length > 0)
-    await db
-      .insertInto("milestone")
-      .values(stones.map((m, position) => ({ proposalId, position, ...m })))
-      .execute();
-  const targets = presentRows(indicatorTargets);
-  if (targets.length > 0) {
-    await db
-      .insertInto("indicatorTarget")
-      .values(
-        targets.map((target, position) => ({
-          proposalId,
-          position,
-          indicatorCode: target.indicator === "custom" ? null : target.indicator,
-          customName: target.indicator === "custom" ? target.customName : null,
-          customUnit: target.indicator === "custom" ? target.customUnit : null,
-          targetValue: target.targetValue,
-          targetGroupSplit: target.split.length > 0 ? JSON.stringify(target.split) : null,
-        })),
-      )
-      .execute();
-  }
+  await insertContentRows(db, proposal.id, stored);
   if (numbering) {
     const snapshot = buildSnapshot({
       number: numbering.number,
@@ -548,7 +500,7 @@ export async function createProposal(
     await db
       .insertInto("proposalVersion")
       .values({
-        proposalId,
+        proposalId: proposal.id,
         version: 1,
         snapshot: JSON.stringify(snapshot),
         reason: "submitted",

@@ -89,7 +89,7 @@ export function presentRows<T>(rows: readonly (T | null)[]): T[] {
   return rows.filter((row): row is T => row !== null);
 }
 
-// ---- stored rows back into content ----
+// ---- content as stored, and back ----
 
 export interface StoredProposalRows {
   proposal: Narrative & {
@@ -138,6 +138,39 @@ function parseSplit(json: string | null): TargetGroupSplit[] {
     const { targetGroupId, value } = part as Record<string, unknown>;
     return typeof targetGroupId === "number" && typeof value === "number" ? [{ targetGroupId, value }] : [];
   });
+}
+
+/**
+ * Content as it is stored: blank rows dropped, and a catalogue indicator's target without the custom name and unit
+ * typed next to it. storedToContent reads it back.
+ */
+export function contentToStored(content: ProposalContent): StoredProposalRows {
+  return {
+    proposal: {
+      title: content.title,
+      programCategoryId: content.programCategoryId,
+      serviceCommunity: content.serviceCommunity,
+      startsOn: content.startsOn,
+      endsOn: content.endsOn,
+      expectedBeneficiaries: content.expectedBeneficiaries,
+      ...narrativeOf(content),
+    },
+    targetGroupIds: content.targetGroupIds,
+    teamMembers: presentRows(content.teamMembers),
+    budgetLines: presentRows(content.budgetLines),
+    milestones: presentRows(content.milestones),
+    indicatorTargets: presentRows(content.indicatorTargets).map((target) => {
+      const custom = target.indicator === CUSTOM_INDICATOR;
+      return {
+        indicatorCode: custom ? null : target.indicator,
+        // A custom row keeps even an empty name: it is what marks the row as custom.
+        customName: custom ? target.customName : null,
+        customUnit: custom ? target.customUnit : null,
+        targetValue: target.targetValue,
+        targetGroupSplit: target.split.length > 0 ? JSON.stringify(target.split) : null,
+      };
+    }),
+  };
 }
 
 /** The stored draft as content for the rules and the form. Stored rows are never blank, so none is null. */

@@ -50,10 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal, content, attachments } = assertFound(loaded);
   const { program, rules, categories, targetGroups } = assertFound(found);
   return {
-    title: `${t("proposals:meta.edit")} · ${proposal.title || t("proposals:untitled")}`,
+    title: `${t("proposals:meta.edit")} · ${content.title || t("proposals:untitled")}`,
     proposal: {
       id: proposal.id,
-      title: proposal.title,
+      title: content.title,
       status: proposal.status,
       updatedAt: proposal.updatedAt,
       organizationName: proposal.organizationName,

@@ -39,7 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     email: actor.email,
     proposal: {
       id: proposal.id,
-      title: proposal.title,
+      title: content.title,
       number: proposal.number,
       status: proposal.status,
       submittedAt: proposal.submittedAt,

@@ -31,10 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { proposal, content, totals, attachments } = assertFound(loaded);
   const { program: programRow, categories, targetGroups } = assertFound(program);
   return {
-    title: proposal.title || t("proposals:untitled"),
+    title: content.title || t("proposals:untitled"),
     proposal: {
       id: proposal.id,
-      title: proposal.title,
+      title: content.title,
       number: proposal.number,
       status: proposal.status,
       submittedAt: proposal.submittedAt,

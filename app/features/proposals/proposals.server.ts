@@ -1,17 +1,16 @@
-// Data access for proposals: reading a proposal with its rows, creating and saving drafts, submitting (rules
-// re-checked inside the transaction, number assigned, content frozen as a version, receipt email) and withdrawing.
-// Each state change is one transaction with its audit event. Names are stable: the manager side builds on them.
+// Data access for proposals: reading a proposal with its rows, creating and saving drafts (and a returned proposal's
+// revision), submitting (rules re-checked inside the transaction, number assigned, content frozen as a version,
+// receipt email) and withdrawing. Each state change is one transaction with its audit event. Names are stable: the
+// manager side builds on them.
 import { z } from "zod";
 import { recordAudit } from "~/lib/audit.server";
 import { db, type Executor, isPostgres } from "~/lib/db.server";
 import { enqueueEmail, flushOutbox } from "~/lib/mail.server";
 import { nowIso, todayInChina } from "~/lib/time";
 import { budgetTotals, lineAmountFen } from "./budget";
-import { CUSTOM_INDICATOR } from "./indicators";
 import {
-  narrativeOf,
+  contentToStored,
   type ProposalContent,
-  presentRows,
   proposalNumber,
   type StoredProposalRows,
   storedToContent,
@@ -203,6 +202,35 @@ async function loadStoredRows(
   };
 }
 
+/** Whether the proposal has been handed in at least once: its columns and rows then hold the latest version. */
+function wasHandedIn(proposal: { currentVersion: number }): boolean {
+  return proposal.currentVersion > 0;
+}
+
+/**
+ * The content the proposal's members work on: a returned proposal's revision when they have saved one, otherwise
+ * what its columns and rows hold. `fromRevision` says which.
+ */
+async function loadWorkingContent(
+  executor: Executor,
+  proposal: StoredProposalRows["proposal"] & { id: number; status: string; currentVersion: number },
+): Promise<{ content: ProposalContent; fromRevision: boolean }> {
+  const revision =
+    wasHandedIn(proposal) && isEditableStatus(proposal.status)
+      ? await executor
+          .selectFrom("proposalRevision")
+          .select("content")
+          .where("proposalId", "=", proposal.id)
+          .executeTakeFirst()
+      : undefined;
+  if (revision) {
+    // Written by writeRevision from contentToStored, so it has the shape storedToContent reads.
+    const stored: StoredProposalRows = JSON.parse(revision.content);
+    return { content: storedToContent(stored), fromRevision: true };
+  }
+  return { content: storedToContent(await loadStoredRows(executor, proposal)), fromRevision: false };
+}
+
 /** Attachments currently part of the proposal (removed ones stay only for the versions that listed them). */
 export async function listAttachments(executor: Executor, proposalId: number) {
   return executor
@@ -216,12 +244,17 @@ export async function listAttachments(executor: Executor, proposalId: number) {
     .execute();
 }
 
-/** A proposal with its content, totals and attachments, for the applicant's pages and the manager's. */
+/**
+ * A proposal with the content its members work on (see loadWorkingContent), its totals and attachments, for the
+ * applicant's pages. The manager's pages read the versions handed in.
+ */
 export async function loadProposal(proposalId: number) {
   const proposal = await findProposalRow(db(), proposalId);
   if (!proposal) return undefined;
-  const [stored, attachments] = await Promise.all([loadStoredRows(db(), proposal), listAttachments(db(), proposalId)]);
-  const content = storedToContent(stored);
+  const [{ content }, attachments] = await Promise.all([
+    loadWorkingContent(db(), proposal),
+    listAttachments(db(), proposalId),
+  ]);
   return { proposal, content, totals: budgetTotals(content.budgetLines), attachments };
 }
 
@@ -271,11 +304,18 @@ export async function listApplicantOptions(programId: number, organizationIds: n
       .execute(),
     db()
       .selectFrom("proposal")
-      .select(["id", "organizationId", "title", "status", "updatedAt"])
-      .where("programId", "=", programId)
-      .where("organizationId", "in", organizationIds)
-      .where("status", "in", ["draft", "returned"])
-      .orderBy("updatedAt", "desc")
+      .leftJoin("proposalRevision", "proposalRevision.proposalId", "proposal.id")
+      .select((eb) => [
+        "proposal.id",
+        "proposal.organizationId",
+        eb.fn.coalesce("proposalRevision.title", "proposal.title").as("title"),
+        "proposal.status",
+        "proposal.updatedAt",
+      ])
+      .where("proposal.programId", "=", programId)
+      .where("proposal.organizationId", "in", organizationIds)
+      .where("proposal.status", "in", ["draft", "returned"])
+      .orderBy("proposal.updatedAt", "desc")
       .limit(100)
       .execute(),
   ]);
@@ -308,8 +348,8 @@ export async function loadSubmissionContext(executor: Executor, proposalId: numb
   if (!proposal) return undefined;
   const program = await findProgramForProposals(executor, proposal.programId, options);
   if (!program) return undefined;
-  const [stored, others] = await Promise.all([
-    loadStoredRows(executor, proposal),
+  const [working, others] = await Promise.all([
+    loadWorkingContent(executor, proposal),
     countCountingProposals(executor, {
       programId: proposal.programId,
       organizationId: proposal.organizationId,
@@ -318,10 +358,20 @@ export async function loadSubmissionContext(executor: Executor, proposalId: numb
   ]);
   const now = nowIso();
   const clock: RuleClock = { now, today: todayInChina(new Date(now)) };
-  return { proposal, program, content: storedToContent(stored), applicant: applicantFacts(proposal, others), clock };
+  return {
+    proposal,
+    program,
+    content: working.content,
+    fromRevision: working.fromRevision,
+    applicant: applicantFacts(proposal, others),
+    clock,
+  };
 }
 
-/** The signed-in applicant's proposals across their organisations, most recently changed first. */
+/**
+ * The signed-in applicant's proposals across their organisations, most recently changed first. A returned
+ * proposal shows the title and grant of the revision its members are working on.
+ */
 export async function listProposalsForOrganizations({
   organizationIds,
   limit,
@@ -337,12 +387,13 @@ export async function listProposalsForOrganizations({
     base
       .innerJoin("program", "program.id", "proposal.programId")
       .innerJoin("organization", "organization.id", "proposal.organizationId")
-      .select([
+      .leftJoin("proposalRevision", "proposalRevision.proposalId", "proposal.id")
+      .select((eb) => [
         "proposal.id",
-        "proposal.title",
+        eb.fn.coalesce("proposalRevision.title", "proposal.title").as("title"),
         "proposal.number",
         "proposal.status",
-        "proposal.grantRequestedFen",
+        eb.fn.coalesce("proposalRevision.grantRequestedFen", "proposal.grantRequestedFen").as("grantRequestedFen"),
         "proposal.updatedAt",
         "proposal.submittedAt",
         "program.title as programTitle",
@@ -433,65 +484,72 @@ export async function createDraftIn(trx: Executor, input: NewDraftInput) {
   return id;
 }
 
-async function replaceRows(trx: Executor, proposalId: number, content: ProposalContent): Promise<void> {
+async function replaceRows(trx: Executor, proposalId: number, stored: StoredProposalRows): Promise<void> {
   for (const table of ["proposalTargetGroup", "teamMember", "budgetLine", "milestone", "indicatorTarget"] as const) {
     await trx.deleteFrom(table).where("proposalId", "=", proposalId).execute();
   }
-  if (content.targetGroupIds.length > 0) {
+  await insertContentRows(trx, proposalId, stored);
+}
+
+/** Inserts stored content's rows (target groups, team, budget lines with their amounts, milestones, targets). */
+export async function insertContentRows(trx: Executor, proposalId: number, stored: StoredProposalRows): Promise<void> {
+  if (stored.targetGroupIds.length > 0) {
     await trx
       .insertInto("proposalTargetGroup")
-      .values(content.targetGroupIds.map((programTargetGroupId) => ({ proposalId, programTargetGroupId })))
+      .values(stored.targetGroupIds.map((programTargetGroupId) => ({ proposalId, programTargetGroupId })))
       .execute();
   }
-  const members = presentRows(content.teamMembers);
-  if (members.length > 0) {
-    await trx
-      .insertInto("teamMember")
-      .values(members.map((member, position) => ({ proposalId, position, ...member })))
-      .execute();
+  const positioned = <T extends object>(rows: T[]) => rows.map((row, position) => ({ proposalId, position, ...row }));
+  if (stored.teamMembers.length > 0) {
+    await trx.insertInto("teamMember").values(positioned(stored.teamMembers)).execute();
   }
-  const lines = presentRows(content.budgetLines);
-  if (lines.length > 0) {
-    await trx
-      .insertInto("budgetLine")
-      .values(
-        lines.map((line, position) => ({
-          proposalId,
-          position,
-          ...line,
-          amountFen: lineAmountFen(line.unitPriceFen, line.quantityHundredths),
-        })),
-      )
-      .execute();
+  if (stored.budgetLines.length > 0) {
+    const lines = stored.budgetLines.map((line) => ({
+      ...line,
+      amountFen: lineAmountFen(line.unitPriceFen, line.quantityHundredths),
+    }));
+    await trx.insertInto("budgetLine").values(positioned(lines)).execute();
   }
-  const milestones = presentRows(content.milestones);
-  if (milestones.length > 0) {
-    await trx
-      .insertInto("milestone")
-      .values(milestones.map((milestone, position) => ({ proposalId, position, ...milestone })))
-      .execute();
+  if (stored.milestones.length > 0) {
+    await trx.insertInto("milestone").values(positioned(stored.milestones)).execute();
   }
-  const targets = presentRows(content.indicatorTargets);
-  if (targets.length > 0) {
-    await trx
-      .insertInto("indicatorTarget")
-      .values(
-        targets.map((target, position) => {
-          const custom = target.indicator === CUSTOM_INDICATOR;
-          return {
-            proposalId,
-            position,
-            indicatorCode: custom ? null : target.indicator,
-            // A name typed next to a catalogue choice is dropped; a custom row keeps even an empty name.
-            customName: custom ? target.customName : null,
-            customUnit: custom ? target.customUnit : null,
-            targetValue: target.targetValue,
-            targetGroupSplit: target.split.length > 0 ? JSON.stringify(target.split) : null,
-          };
-        }),
-      )
-      .execute();
+  if (stored.indicatorTargets.length > 0) {
+    await trx.insertInto("indicatorTarget").values(positioned(stored.indicatorTargets)).execute();
   }
+}
+
+/** Writes content into the proposal's columns and rows, with its budget totals. */
+async function writeContent(trx: Executor, proposalId: number, content: ProposalContent, savedAt: string) {
+  const stored = contentToStored(content);
+  const totals = budgetTotals(content.budgetLines);
+  await trx
+    .updateTable("proposal")
+    .set({
+      ...stored.proposal,
+      grantRequestedFen: totals.grantRequestedFen,
+      totalBudgetFen: totals.totalFen,
+      updatedAt: savedAt,
+    })
+    .where("id", "=", proposalId)
+    .execute();
+  await replaceRows(trx, proposalId, stored);
+}
+
+/** Keeps a returned proposal's edits in its revision; the proposal's row says when it was last changed. */
+async function writeRevision(trx: Executor, input: SaveDraftInput, savedAt: string) {
+  const revision = {
+    title: input.content.title,
+    grantRequestedFen: budgetTotals(input.content.budgetLines).grantRequestedFen,
+    content: JSON.stringify(contentToStored(input.content)),
+    savedAt,
+    savedBy: input.userId,
+  };
+  await trx
+    .insertInto("proposalRevision")
+    .values({ proposalId: input.proposalId, ...revision })
+    .onConflict((conflict) => conflict.column("proposalId").doUpdateSet(revision))
+    .execute();
+  await trx.updateTable("proposal").set({ updatedAt: savedAt }).where("id", "=", input.proposalId).execute();
 }
 
 export type SaveDraftResult = { ok: true; savedAt: string } | { ok: false; reason: "notFound" | "notEditable" };
@@ -504,10 +562,12 @@ export interface SaveDraftInput {
 }
 
 /**
- * Stores the form as the proposal's current content: the proposal's columns, its rows (replaced, blank rows
- * dropped) and the budget totals, in one transaction. Only a draft or a returned proposal can be saved. Autosaves
- * pass `audit: false`: they run every half minute while someone types, and the audit log records decisions, not
- * keystrokes; explicit saves are recorded.
+ * Stores the form as the proposal's current content, in one transaction. A draft's content goes into the proposal's
+ * columns, its rows (replaced, blank rows dropped) and the budget totals. A returned proposal's goes into its
+ * revision: its columns and rows keep the version handed in, which the manager's list, counts and exports read,
+ * until the revision is handed in. Only a draft or a returned proposal can be saved. Autosaves pass `audit: false`:
+ * they run every half minute while someone types, and the audit log records decisions, not keystrokes; explicit
+ * saves are recorded.
  */
 export async function saveDraft(input: SaveDraftInput): Promise<SaveDraftResult> {
   return db()
@@ -520,26 +580,11 @@ export async function saveDraftIn(trx: Executor, input: SaveDraftInput): Promise
   if (!proposal) return { ok: false, reason: "notFound" };
   if (!isEditableStatus(proposal.status)) return { ok: false, reason: "notEditable" };
   const { content } = input;
-  const totals = budgetTotals(content.budgetLines);
   const savedAt = nowIso();
-  await trx
-    .updateTable("proposal")
-    .set({
-      title: content.title,
-      programCategoryId: content.programCategoryId,
-      serviceCommunity: content.serviceCommunity,
-      startsOn: content.startsOn,
-      endsOn: content.endsOn,
-      expectedBeneficiaries: content.expectedBeneficiaries,
-      ...narrativeOf(content),
-      grantRequestedFen: totals.grantRequestedFen,
-      totalBudgetFen: totals.totalFen,
-      updatedAt: savedAt,
-    })
-    .where("id", "=", input.proposalId)
-    .execute();
-  await replaceRows(trx, input.proposalId, content);
+  if (wasHandedIn(proposal)) await writeRevision(trx, input, savedAt);
+  else await writeContent(trx, input.proposalId, content, savedAt);
   if (input.audit) {
+    const totals = budgetTotals(content.budgetLines);
     await recordAudit(trx, {
       actorUserId: input.userId,
       action: "proposal.draft_saved",
@@ -610,6 +655,10 @@ export async function submitProposalIn(trx: Executor, input: SubmitInput): Promi
     number = proposalNumber(program.program.code, submissionSequence);
   }
   const version = proposal.currentVersion + 1;
+  if (context.fromRevision) {
+    await writeContent(trx, proposal.id, content, now);
+    await trx.deleteFrom("proposalRevision").where("proposalId", "=", proposal.id).execute();
+  }
   const attachments = await listAttachments(trx, proposal.id);
   const snapshot = buildSnapshot({
     number,
@@ -678,6 +727,8 @@ export async function withdrawProposal(input: { proposalId: number; userId: numb
         .set({ status: "withdrawn", withdrawnAt: now, updatedAt: now })
         .where("id", "=", proposal.id)
         .execute();
+      // A withdrawn proposal is not edited again: edits not handed in go with it.
+      await trx.deleteFrom("proposalRevision").where("proposalId", "=", proposal.id).execute();
       await recordAudit(trx, {
         actorUserId: input.userId,
         action: "proposal.withdrawn",
