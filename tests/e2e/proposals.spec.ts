@@ -556,6 +556,27 @@ test.describe("leaving the form with unsaved text", () => {
   });
 });
 
+test.describe("a refused amount low on the phone form", () => {
+  test.use({ javaScriptEnabled: true, viewport: viewports.phone });
+
+  test("takes the focus with its message in view, clear of the sticky save bar", async ({ page }) => {
+    await startDemoDraft(page);
+    const unitPrice = page.locator('[name="budgetLines.0.unitPrice"]');
+    await unitPrice.fill("两百");
+    await page.locator(".proposal-actions").getByRole("button", { name: "保存草稿" }).click();
+    await expectFieldError(page, "budgetLines.0.unitPrice", /请输入金额/);
+    await expect(unitPrice).toBeFocused();
+    await expect(unitPrice).toHaveValue("两百");
+
+    const message = await page.locator("#field-budgetLines-0-unitPrice-error").boundingBox();
+    const field = await unitPrice.boundingBox();
+    const saveBar = await page.locator(".proposal-actions").boundingBox();
+    if (!message || !field || !saveBar) throw new Error("the field, its message or the save bar is not laid out");
+    expect(field.y).toBeGreaterThanOrEqual(0);
+    expect(message.y + message.height).toBeLessThanOrEqual(saveBar.y);
+  });
+});
+
 test.describe("the status tabs under a search", () => {
   test.use({ javaScriptEnabled: true, viewport: viewports.desktop });
 
