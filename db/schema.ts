@@ -387,12 +387,21 @@ export interface ProposalRevisionTable {
   /** The revision's title and grant requested, for the organisation's own lists. */
   title: string;
   grantRequestedFen: number;
-  /** JSON of the content as last saved (StoredProposalRows in features/proposals). */
+  /** Its focus area; with its target groups (below), what the program form must not remove. */
+  programCategoryId: number | null;
+  /**
+   * JSON of the content as last saved (StoredProposalRows in features/proposals), read back without a schema like
+   * the version snapshots: a change to that shape needs a migration of the revisions still open.
+   */
   content: string;
-  savedAt: string;
-  savedBy: number;
+}
+
+export interface ProposalRevisionTargetGroupTable {
+  proposalId: number;
+  programTargetGroupId: number;
 }
 
 export interface Database {
   proposalRevision: ProposalRevisionTable;
+  proposalRevisionTargetGroup: ProposalRevisionTargetGroupTable;
 }

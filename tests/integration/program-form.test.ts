@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { action as editAction, loader as editLoader } from "~/features/programs/program-edit.route";
 import { action as newAction, loader as newLoader } from "~/features/programs/program-new.route";
+import { loadProposal, saveDraft } from "~/features/proposals/proposals.server";
 import { db } from "~/lib/db.server";
 import { createApplicant, createFunder, createManager, createProgram, createProposal, createUser } from "../factories";
 import { programFormBody } from "../support/program-form";
@@ -421,6 +422,51 @@ describe("editing a program", () => {
       .where("name", "=", "为老服务（含助餐）")
       .execute();
     expect(kept).toEqual([{ id: used.id }]);
+  });
+
+  test("a focus area and a target group chosen only in a returned proposal's revision are in use too", async () => {
+    const { user, funderId } = await createManager(db());
+    const program = await createProgram(db(), { funderId, status: "open" });
+    const { user: applicant, organizationId } = await createApplicant(db());
+    const [elderlyCare, , hardship] = await db()
+      .selectFrom("programCategory")
+      .selectAll()
+      .where("programId", "=", program.id)
+      .orderBy("position")
+      .execute();
+    const [elderly, , , disabled] = await db()
+      .selectFrom("programTargetGroup")
+      .selectAll()
+      .where("programId", "=", program.id)
+      .orderBy("position")
+      .execute();
+    if (!elderlyCare || !hardship || !elderly || !disabled) throw new Error("the factory's program changed");
+    const returned = await createProposal(db(), {
+      programId: program.id,
+      organizationId,
+      createdBy: applicant.id,
+      status: "returned",
+      content: { programCategoryId: elderlyCare.id, targetGroupIds: [elderly.id] },
+    });
+    const loaded = await loadProposal(returned.id, { withRevision: true });
+    if (!loaded) throw new Error("proposal vanished");
+    const revised = { ...loaded.content, programCategoryId: hardship.id, targetGroupIds: [disabled.id] };
+    expect(
+      (await saveDraft({ proposalId: returned.id, userId: applicant.id, content: revised, audit: false })).ok,
+    ).toBe(true);
+
+    // The default form keeps 为老服务 and 儿童关爱 and drops 困难帮扶 and 助残服务; without 一残 the revision's choices go.
+    const before = await programFootprint();
+    const removed = await callRoute(editAction, editPath(program.id), {
+      userId: user.id,
+      params: { programId: String(program.id) },
+      form: programFormBody({ targetGroups: ["elderly", "children", "needy"] }),
+    });
+    expect(removed.status).toBe(409);
+    expect(removed.data.formError).toBe(
+      "“困难帮扶”“一残（残疾人）”已有申报书使用，不能删除，已放回表单。请检查其他修改后再保存。",
+    );
+    expect(await programFootprint()).toEqual(before);
   });
 
   test("a program past the open stage can no longer be edited", async () => {

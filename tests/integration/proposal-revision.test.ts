@@ -30,7 +30,8 @@ let applicant: Awaited<ReturnType<typeof createApplicant>>;
 beforeAll(async () => {
   const { user, funderId } = await createManager(db());
   managerId = user.id;
-  programId = (await createProgram(db(), { funderId })).id;
+  // One organisation hands in every proposal of this file.
+  programId = (await createProgram(db(), { funderId, overrides: { proposalsPerOrg: 20 } })).id;
   applicant = await createApplicant(db());
 });
 
@@ -52,7 +53,7 @@ async function returnedProposal() {
 
 /** The applicant's revision: a new title, another community and one unit less of the first budget line. */
 async function revise(proposalId: number): Promise<ProposalContent> {
-  const loaded = await loadProposal(proposalId);
+  const loaded = await loadProposal(proposalId, { withRevision: true });
   if (!loaded) throw new Error("proposal vanished");
   const [firstLine, ...otherLines] = loaded.content.budgetLines;
   if (!firstLine?.quantityHundredths || firstLine.quantityHundredths < 200) throw new Error("no line to cut");
@@ -151,6 +152,14 @@ describe("a returned proposal under revision", () => {
     expect(confirm.data.confirming).toBe(true);
     expect(confirm.data.proposal.title).toBe(revised.title);
     expect(confirm.data.totals.grantRequestedFen).toBe(revisedTotals.grantRequestedFen);
+    // The funder's staff may open the organisation's page too, and read there what was handed in.
+    const managerView = await callRoute(viewLoader, `/proposals/${proposal.id}`, {
+      userId: managerId,
+      params: { proposalId: String(proposal.id) },
+    });
+    expect(managerView.status).toBe(200);
+    expect(managerView.data.proposal.title).toBe(proposal.title);
+    expect(managerView.data.totals.totalFen).toBe(proposal.totalBudgetFen);
     const mine = await callRoute(myProposalsLoader, "/proposals", { userId: applicant.user.id });
     expect(mine.data.rows.find((row: { id: number }) => row.id === proposal.id)).toMatchObject({
       title: revised.title,
@@ -159,6 +168,38 @@ describe("a returned proposal under revision", () => {
     });
     const [options] = await listApplicantOptions(programId, [applicant.organizationId]);
     expect(options?.openProposals.find((open) => open.id === proposal.id)?.title).toBe(revised.title);
+  });
+
+  test("a later save replaces the revision, its focus area and target groups", async () => {
+    const proposal = await returnedProposal();
+    const first = await revise(proposal.id);
+    const [, otherGroup] = await db()
+      .selectFrom("programTargetGroup")
+      .select("id")
+      .where("programId", "=", programId)
+      .orderBy("position")
+      .execute();
+    if (!otherGroup || first.targetGroupIds.includes(otherGroup.id)) throw new Error("no other target group to pick");
+    const second = { ...first, title: `${first.title}二`, programCategoryId: null, targetGroupIds: [otherGroup.id] };
+    expect(
+      (await saveDraft({ proposalId: proposal.id, userId: applicant.user.id, content: second, audit: false })).ok,
+    ).toBe(true);
+
+    expect(await revisionRows(proposal.id)).toEqual([
+      expect.objectContaining({ title: second.title, programCategoryId: null }),
+    ]);
+    const groups = await db()
+      .selectFrom("proposalRevisionTargetGroup")
+      .select("programTargetGroupId")
+      .where("proposalId", "=", proposal.id)
+      .execute();
+    expect(groups).toEqual([{ programTargetGroupId: otherGroup.id }]);
+    const working = await loadProposal(proposal.id, { withRevision: true });
+    expect(working?.content).toMatchObject({
+      title: second.title,
+      programCategoryId: null,
+      targetGroupIds: [otherGroup.id],
+    });
   });
 
   test("handing the revision in puts it in the list as version 2 and empties the revision", async () => {
@@ -184,16 +225,22 @@ describe("a returned proposal under revision", () => {
     expect(await exportedRowOf(proposal.number ?? "")).toContain(revised.title);
     expect(await tallyRevision()).toBeGreaterThan(revisionBefore);
     expect(await revisionRows(proposal.id)).toEqual([]);
+    const groupsLeft = await db()
+      .selectFrom("proposalRevisionTargetGroup")
+      .select("programTargetGroupId")
+      .where("proposalId", "=", proposal.id)
+      .execute();
+    expect(groupsLeft).toEqual([]);
     const version2 = await findProposalVersion(proposal.id, 2);
     expect(version2?.title).toBe(revised.title);
     expect(version2?.totals.totalFen).toBe(revisedTotals.totalFen);
-    const reloaded = await loadProposal(proposal.id);
+    const reloaded = await loadProposal(proposal.id, { withRevision: true });
     expect(reloaded?.content.budgetLines[0]?.quantityHundredths).toBe(revised.budgetLines[0]?.quantityHundredths);
   });
 
   test("a resubmission the rules refuse leaves the revision and the version handed in as they were", async () => {
     const proposal = await returnedProposal();
-    const loaded = await loadProposal(proposal.id);
+    const loaded = await loadProposal(proposal.id, { withRevision: true });
     if (!loaded) throw new Error("proposal vanished");
     const withoutTargets = { ...loaded.content, title: `${loaded.content.title}（修订稿）`, indicatorTargets: [] };
     expect(
@@ -233,7 +280,7 @@ test("a draft never handed in is saved into its own rows, with no revision", asy
     organizationId: applicant.organizationId,
     createdBy: applicant.user.id,
   });
-  const loaded = await loadProposal(draft.id);
+  const loaded = await loadProposal(draft.id, { withRevision: true });
   if (!loaded) throw new Error("draft vanished");
   const content = { ...loaded.content, title: "长者食堂助餐志愿服务" };
   expect((await saveDraft({ proposalId: draft.id, userId: applicant.user.id, content, audit: false })).ok).toBe(true);

@@ -195,7 +195,7 @@ describe("returned for revision, resubmitted as version 2", () => {
     expect(emails.every((email) => email.subject.includes("退回修改") && email.body.includes(comment))).toBe(true);
 
     // While the applicant revises, the manager still reads version 1 as submitted.
-    const loaded = await loadProposal(proposal.id);
+    const loaded = await loadProposal(proposal.id, { withRevision: true });
     if (!loaded) throw new Error("proposal vanished");
     const lines = [...loaded.content.budgetLines];
     const [firstLine] = lines;

@@ -240,21 +240,32 @@ async function writeChildren(trx: Executor, programId: number, input: ProgramInp
   }
   const removedGroups = groups.map((g) => g.id).filter((id) => !keptGroups.has(id));
 
+  // In use by a proposal's rows or by a returned proposal's revision not yet handed in.
   const [usedCategories, usedGroups] = await Promise.all([
     removedCategories.length
       ? trx
           .selectFrom("proposal")
           .select("programCategoryId as id")
-          .distinct()
           .where("programCategoryId", "in", removedCategories)
+          .union(
+            trx
+              .selectFrom("proposalRevision")
+              .select("programCategoryId as id")
+              .where("programCategoryId", "in", removedCategories),
+          )
           .execute()
       : [],
     removedGroups.length
       ? trx
           .selectFrom("proposalTargetGroup")
           .select("programTargetGroupId as id")
-          .distinct()
           .where("programTargetGroupId", "in", removedGroups)
+          .union(
+            trx
+              .selectFrom("proposalRevisionTargetGroup")
+              .select("programTargetGroupId as id")
+              .where("programTargetGroupId", "in", removedGroups),
+          )
           .execute()
       : [],
   ]);

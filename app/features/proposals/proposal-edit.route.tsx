@@ -41,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     forbidden();
   }
   const [loaded, found, stash, screeningNotice, { t }] = await Promise.all([
-    loadProposal(access.id),
+    loadProposal(access.id, { withRevision: true }),
     findProgramForProposals(db(), access.programId),
     findStash(request, editPath(access.id)),
     findLatestScreening(access.id),

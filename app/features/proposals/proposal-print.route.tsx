@@ -29,7 +29,8 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyle
  */
 async function printedSnapshot(proposalId: number, currentVersion: number): Promise<ProposalSnapshot> {
   if (currentVersion > 0) return assertFound(await findProposalVersion(proposalId, currentVersion));
-  const loaded = assertFound(await loadProposal(proposalId));
+  // Only its members can see a draft, and they read what they are working on.
+  const loaded = assertFound(await loadProposal(proposalId, { withRevision: true }));
   const found = assertFound(await findProgramForProposals(db(), loaded.proposal.programId));
   const { program } = found;
   return buildSnapshot({

@@ -11,7 +11,7 @@ import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { ConfirmDisclosure } from "~/ui/form";
 import { pageTitle } from "~/ui/page-title";
 import { requireProposalAccess } from "./access.server";
-import { canEditProposal, canSubmitProposal, canWithdrawProposal } from "./permissions";
+import { canEditProposal, canSubmitProposal, canWithdrawProposal, isMemberOf } from "./permissions";
 import { ProposalDetails } from "./proposal-details";
 import { statusTone } from "./proposal-lifecycle";
 import { findProgramForProposals, listProposalVersions, loadProposal, withdrawProposal } from "./proposals.server";
@@ -22,7 +22,7 @@ import { WithdrawSchema } from "./schemas";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, access } = await requireProposalAccess(request, params);
   const [loaded, program, versions, screeningNotice, { t }] = await Promise.all([
-    loadProposal(access.id),
+    loadProposal(access.id, { withRevision: isMemberOf(actor, access.organizationId) }),
     findProgramForProposals(db(), access.programId),
     listProposalVersions(access.id),
     findLatestScreening(access.id),

@@ -245,14 +245,17 @@ export async function listAttachments(executor: Executor, proposalId: number) {
 }
 
 /**
- * A proposal with the content its members work on (see loadWorkingContent), its totals and attachments, for the
- * applicant's pages. The manager's pages read the versions handed in.
+ * A proposal with its content, totals and attachments, for the organisation's pages. `withRevision` is for the
+ * organisation's members: they read the revision they are working on (see loadWorkingContent); anyone else who may
+ * open those pages (the funder's staff, the platform admin) reads what was handed in.
  */
-export async function loadProposal(proposalId: number) {
+export async function loadProposal(proposalId: number, { withRevision }: { withRevision: boolean }) {
   const proposal = await findProposalRow(db(), proposalId);
   if (!proposal) return undefined;
-  const [{ content }, attachments] = await Promise.all([
-    loadWorkingContent(db(), proposal),
+  const [content, attachments] = await Promise.all([
+    withRevision
+      ? loadWorkingContent(db(), proposal).then((working) => working.content)
+      : loadStoredRows(db(), proposal).then(storedToContent),
     listAttachments(db(), proposalId),
   ]);
   return { proposal, content, totals: budgetTotals(content.budgetLines), attachments };
@@ -491,7 +494,10 @@ async function replaceRows(trx: Executor, proposalId: number, stored: StoredProp
   await insertContentRows(trx, proposalId, stored);
 }
 
-/** Inserts stored content's rows (target groups, team, budget lines with their amounts, milestones, targets). */
+/**
+ * Inserts stored content's rows (target groups, team, budget lines with their amounts, milestones, targets) under a
+ * proposal. Exported for the test factories, which build proposals in every state directly.
+ */
 export async function insertContentRows(trx: Executor, proposalId: number, stored: StoredProposalRows): Promise<void> {
   if (stored.targetGroupIds.length > 0) {
     await trx
@@ -518,7 +524,7 @@ export async function insertContentRows(trx: Executor, proposalId: number, store
   }
 }
 
-/** Writes content into the proposal's columns and rows, with its budget totals. */
+/** Writes content into the proposal's columns and rows, with its budget totals, and returns the totals. */
 async function writeContent(trx: Executor, proposalId: number, content: ProposalContent, savedAt: string) {
   const stored = contentToStored(content);
   const totals = budgetTotals(content.budgetLines);
@@ -533,23 +539,35 @@ async function writeContent(trx: Executor, proposalId: number, content: Proposal
     .where("id", "=", proposalId)
     .execute();
   await replaceRows(trx, proposalId, stored);
+  return totals;
 }
 
-/** Keeps a returned proposal's edits in its revision; the proposal's row says when it was last changed. */
-async function writeRevision(trx: Executor, input: SaveDraftInput, savedAt: string) {
+/**
+ * Keeps a returned proposal's content in its revision, and returns its budget totals. The proposal's row only
+ * says when it was last changed.
+ */
+async function writeRevision(trx: Executor, proposalId: number, content: ProposalContent, savedAt: string) {
+  const totals = budgetTotals(content.budgetLines);
   const revision = {
-    title: input.content.title,
-    grantRequestedFen: budgetTotals(input.content.budgetLines).grantRequestedFen,
-    content: JSON.stringify(contentToStored(input.content)),
-    savedAt,
-    savedBy: input.userId,
+    title: content.title,
+    grantRequestedFen: totals.grantRequestedFen,
+    programCategoryId: content.programCategoryId,
+    content: JSON.stringify(contentToStored(content)),
   };
   await trx
     .insertInto("proposalRevision")
-    .values({ proposalId: input.proposalId, ...revision })
+    .values({ proposalId, ...revision })
     .onConflict((conflict) => conflict.column("proposalId").doUpdateSet(revision))
     .execute();
-  await trx.updateTable("proposal").set({ updatedAt: savedAt }).where("id", "=", input.proposalId).execute();
+  await trx.deleteFrom("proposalRevisionTargetGroup").where("proposalId", "=", proposalId).execute();
+  if (content.targetGroupIds.length > 0) {
+    await trx
+      .insertInto("proposalRevisionTargetGroup")
+      .values(content.targetGroupIds.map((programTargetGroupId) => ({ proposalId, programTargetGroupId })))
+      .execute();
+  }
+  await trx.updateTable("proposal").set({ updatedAt: savedAt }).where("id", "=", proposalId).execute();
+  return totals;
 }
 
 export type SaveDraftResult = { ok: true; savedAt: string } | { ok: false; reason: "notFound" | "notEditable" };
@@ -581,10 +599,9 @@ export async function saveDraftIn(trx: Executor, input: SaveDraftInput): Promise
   if (!isEditableStatus(proposal.status)) return { ok: false, reason: "notEditable" };
   const { content } = input;
   const savedAt = nowIso();
-  if (wasHandedIn(proposal)) await writeRevision(trx, input, savedAt);
-  else await writeContent(trx, input.proposalId, content, savedAt);
+  const write = wasHandedIn(proposal) ? writeRevision : writeContent;
+  const totals = await write(trx, input.proposalId, content, savedAt);
   if (input.audit) {
-    const totals = budgetTotals(content.budgetLines);
     await recordAudit(trx, {
       actorUserId: input.userId,
       action: "proposal.draft_saved",
