@@ -245,6 +245,46 @@ describe("saving a draft", () => {
     expect(Object.keys(result.data.fieldErrors)).toEqual(["programCategoryId"]);
   });
 
+  test("a returned proposal's form saves and autosaves into its revision; its rows keep what was handed in", async () => {
+    const returned = await createProposal(db(), {
+      programId: program.id,
+      organizationId: applicant.organizationId,
+      createdBy: applicant.user.id,
+      status: "returned",
+    });
+    const handedIn = await rows(returned.id);
+    const revisionTitle = async () =>
+      (
+        await db()
+          .selectFrom("proposalRevision")
+          .select("title")
+          .where("proposalId", "=", returned.id)
+          .executeTakeFirst()
+      )?.title;
+
+    const autosaved = await edit(
+      returned.id,
+      applicant.user.id,
+      draftForm({ intent: "autosave", title: "修订中的标题" }),
+    );
+    expect(autosaved.status).toBe(200);
+    expect(await revisionTitle()).toBe("修订中的标题");
+    const saved = await edit(returned.id, applicant.user.id, draftForm({ title: "修订后的标题" }));
+    expect(saved.status).toBe(302);
+    expect(await revisionTitle()).toBe("修订后的标题");
+
+    const after = await rows(returned.id);
+    expect({ ...after, proposal: { ...after.proposal, updatedAt: null } }).toEqual({
+      ...handedIn,
+      proposal: { ...handedIn.proposal, updatedAt: null },
+    });
+    const page = await callRoute(editLoader, `/proposals/${returned.id}/edit`, {
+      userId: applicant.user.id,
+      params: { proposalId: String(returned.id) },
+    });
+    expect(page.data.defaults).toMatchObject({ title: "修订后的标题", serviceCommunity: "幸福社区" });
+  });
+
   test("autosave stores the draft without an audit event and answers with the time", async () => {
     const draft = await draftFor();
     const result = await edit(draft.id, applicant.user.id, draftForm({ intent: "autosave", title: "自动保存的标题" }));
