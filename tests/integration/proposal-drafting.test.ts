@@ -49,8 +49,18 @@ beforeEach(async () => {
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
-function draftFor(organizationId = applicant.organizationId, createdBy = applicant.user.id) {
-  return createProposal(db(), { programId: program.id, organizationId, createdBy });
+/** One of the applicant's proposals in the program, with the factory's realistic content, in the given state. */
+function applicantProposal(status: string) {
+  return createProposal(db(), {
+    programId: program.id,
+    organizationId: applicant.organizationId,
+    createdBy: applicant.user.id,
+    status,
+  });
+}
+
+function draftFor() {
+  return applicantProposal("draft");
 }
 
 function edit(
@@ -246,12 +256,7 @@ describe("saving a draft", () => {
   });
 
   test("a returned proposal's form saves and autosaves into its revision; its rows keep what was handed in", async () => {
-    const returned = await createProposal(db(), {
-      programId: program.id,
-      organizationId: applicant.organizationId,
-      createdBy: applicant.user.id,
-      status: "returned",
-    });
+    const returned = await applicantProposal("returned");
     const handedIn = await rows(returned.id);
     const revisionTitle = async () =>
       (
@@ -302,12 +307,7 @@ describe("saving a draft", () => {
   });
 
   test("a submitted proposal cannot be changed", async () => {
-    const submitted = await createProposal(db(), {
-      programId: program.id,
-      organizationId: applicant.organizationId,
-      createdBy: applicant.user.id,
-      status: "submitted",
-    });
+    const submitted = await applicantProposal("submitted");
     const result = await edit(submitted.id, applicant.user.id, draftForm());
     expect(result.location).toBe(`/proposals/${submitted.id}`);
     expect((await rows(submitted.id)).proposal.title).toBe(submitted.title);
@@ -348,11 +348,7 @@ describe("checking before submission", () => {
     const result = await edit(draft.id, applicant.user.id, { intent: "check" });
     // Posting an empty form saved an empty draft, which the check then refuses.
     expect(result.status).toBe(400);
-    const again = await createProposal(db(), {
-      programId: program.id,
-      organizationId: applicant.organizationId,
-      createdBy: applicant.user.id,
-    });
+    const again = await draftFor();
     const loaded = await callRoute(editLoader, `/proposals/${again.id}/edit`, {
       userId: applicant.user.id,
       params: { proposalId: String(again.id) },

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { targetGroupLabel } from "~/features/proposals/labels";
 import { requireActor } from "~/lib/actor.server";
 import { assertFound, forbidden, idParam, notFound } from "~/lib/http";
 import { getTranslator } from "~/lib/i18n/i18n.server";
@@ -9,7 +10,6 @@ import { parseRequestForm } from "~/lib/validation.server";
 import { PageHeader } from "~/ui/bits";
 import { GeneralErrorBoundary } from "~/ui/error-boundary";
 import { pageTitle } from "~/ui/page-title";
-import { targetGroupLabel } from "~/features/proposals/labels";
 import { canEditProgram, canViewManagedProgram } from "./permissions";
 import { isProgramPublished } from "./program-lifecycle";
 import { ProgramForm } from "./program-form";

@@ -21,6 +21,7 @@ import {
   type ProposalSortKey,
   receivedCount,
   type ScreeningDecision,
+  type StatusCounts,
   statusAfterScreening,
   totalUnderStatus,
 } from "./screening";
@@ -224,9 +225,6 @@ export function statusCommunityCountsQuery(programId: number) {
 }
 
 const MAX_COMMUNITY_CHOICES = 300;
-
-/** How many handed-in proposals are in each state. */
-type StatusCounts = Partial<Record<string, number>>;
 
 /** How many handed-in proposals the program has in each state, and the communities they serve. */
 export interface ProposalTally {

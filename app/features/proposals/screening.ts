@@ -168,13 +168,16 @@ export function sortedBy(filters: ProposalListFilters, sort: ProposalSortKey): P
   return { ...filters, sort, direction };
 }
 
+/** How many handed-in proposals are in each state. */
+export type StatusCounts = Partial<Record<string, number>>;
+
 /** How many handed-in proposals the counts by status add up to. */
-export function receivedCount(counts: Partial<Record<string, number>>): number {
+export function receivedCount(counts: StatusCounts): number {
   return Object.values(counts).reduce<number>((sum, n) => sum + (n ?? 0), 0);
 }
 
 /** How many proposals the list holds under a status tab (null: the "all" tab), from the counts by status. */
-export function totalUnderStatus(counts: Partial<Record<string, number>>, status: string | null): number {
+export function totalUnderStatus(counts: StatusCounts, status: string | null): number {
   return status === null ? receivedCount(counts) : (counts[status] ?? 0);
 }
 
