@@ -14,11 +14,8 @@ export const streamTimeout = 5_000;
 const RENDER_DEADLINE = streamTimeout + 1_000;
 
 /**
- * The stream between React and the response. React 18's streaming renderer writes through a 2 KB buffer; when a
- * multi-byte character (any Chinese one) would straddle its end, the buffer is flushed whole, with up to three
- * unwritten NUL bytes at its end, which browsers show as "��" (facebook/react#26228, fixed only in React 19). HTML
- * never holds NUL, so they are dropped from the end of each chunk React writes. The chunks React writes in one go
- * are then passed on as one: a 40 KB table page is otherwise twenty-odd trips through the web stream and the socket.
+ * The stream between React and the response. The chunks React writes in one flush (one per 8,192 characters with our
+ * patch, docs/decisions/0045) are passed on as one, so a page is one trip through the web stream and the socket.
  */
 function responseBody(): Transform {
   let pending: Buffer[] = [];
@@ -29,9 +26,7 @@ function responseBody(): Transform {
   };
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
-      let end = chunk.length;
-      while (end > 0 && chunk.length - end < 3 && chunk[end - 1] === 0) end -= 1;
-      pending.push(end === chunk.length ? chunk : chunk.subarray(0, end));
+      pending.push(chunk);
       // React writes a whole flush synchronously; what it streams later (a resolved Suspense boundary) is a new batch.
       if (pending.length === 1) setImmediate(() => passOn(this));
       callback();
