@@ -5,7 +5,7 @@
 // organisation, so the demo program's two-proposals-per-organisation limit never makes the ways collide.
 import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
-import { type Page, expect, test } from "@playwright/test";
+import { type Locator, type Page, expect, test } from "@playwright/test";
 import { tinyPdf } from "./fixtures/tiny-pdf";
 // Aliased: preferEnglish is a Playwright helper, not a React hook, and the hooks lint rule goes by the name.
 import { screenshot, signIn, preferEnglish as chooseEnglish, viewports } from "./support";
@@ -59,17 +59,25 @@ function latestEmail(recipient: string): { subject: string; body: string } {
   }
 }
 
-/** Follows a link of the site navigation, opening the menu first where it is folded (phones). */
+/**
+ * Clicks a control of the site header, opening the menu first where it is folded (phones). It waits for the header
+ * to show either the control or the menu: right after a client-side sign-in the URL has changed before the signed-in
+ * header is on the page, and an instant visibility check there took the folded path on a desktop.
+ */
+async function clickInHeader(page: Page, control: Locator) {
+  const menu = page.locator("summary", { hasText: "菜单" });
+  await expect(control.or(menu).filter({ visible: true }).first()).toBeVisible();
+  if (!(await control.isVisible())) await menu.click();
+  await control.click();
+}
+
+/** Follows a link of the site navigation. */
 async function navigate(page: Page, name: string) {
-  const link = page.getByRole("navigation", { name: "菜单" }).getByRole("link", { name, exact: true });
-  if (!(await link.isVisible())) await page.locator("summary", { hasText: "菜单" }).click();
-  await link.click();
+  await clickInHeader(page, page.getByRole("navigation", { name: "菜单" }).getByRole("link", { name, exact: true }));
 }
 
 async function signOut(page: Page) {
-  const button = page.getByRole("button", { name: "退出登录" });
-  if (!(await button.isVisible())) await page.locator("summary", { hasText: "菜单" }).click();
-  await button.click();
+  await clickInHeader(page, page.getByRole("button", { name: "退出登录" }));
   await expect(page.getByText("您已退出登录。")).toBeVisible();
 }
 
