@@ -619,3 +619,23 @@ test.describe("the status tabs under a search", () => {
     await expect(page.getByText("没有符合筛选条件的申报书")).toBeVisible();
   });
 });
+
+test.describe("the manager's proposal page at desktop size", () => {
+  test.use({ javaScriptEnabled: true, viewport: viewports.desktop });
+
+  // In English the budget table's headers are long enough that its narrowest layout is wider than the column.
+  test("keeps every card of the proposal's column clear of the decisions beside it", async ({ page }) => {
+    await chooseEnglish(page);
+    await signIn(page, MANAGER);
+    await page.goto("/manage/programs/1/proposals");
+    await page.locator(".proposal-list tbody a").first().click();
+    const aside = page.locator(".manage-proposal__aside");
+    await expect(aside).toBeVisible();
+    const asideLeft = (await aside.boundingBox())?.x ?? 0;
+    const cardRights = await page
+      .locator(".manage-proposal__main > *")
+      .evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().right));
+    expect(cardRights.length).toBeGreaterThan(3);
+    expect(Math.max(...cardRights)).toBeLessThanOrEqual(asideLeft);
+  });
+});
