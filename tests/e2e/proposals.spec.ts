@@ -623,8 +623,10 @@ test.describe("the status tabs under a search", () => {
 test.describe("the manager's proposal page at desktop size", () => {
   test.use({ javaScriptEnabled: true, viewport: viewports.desktop });
 
-  // In English the budget table's headers are long enough that its narrowest layout is wider than the column.
-  test("keeps every card of the proposal's column clear of the decisions beside it", async ({ page }) => {
+  // In English, where the budget's headings are longest: on one line they made the table wider than the column.
+  test("keeps the proposal's cards clear of the decisions beside it, and its budget within its card", async ({
+    page,
+  }) => {
     await chooseEnglish(page);
     await signIn(page, MANAGER);
     await page.goto("/manage/programs/1/proposals");
@@ -637,5 +639,12 @@ test.describe("the manager's proposal page at desktop size", () => {
       .evaluateAll((cards) => cards.map((card) => card.getBoundingClientRect().right));
     expect(cardRights.length).toBeGreaterThan(3);
     expect(Math.max(...cardRights)).toBeLessThanOrEqual(asideLeft);
+    // The budget's seven columns fit the column without scrolling, their English headings wrapped between words.
+    const budget = page.locator(`section[aria-labelledby="details-budget"] .table-wrap`);
+    const { scrollWidth, clientWidth } = await budget.evaluate((wrap) => ({
+      scrollWidth: wrap.scrollWidth,
+      clientWidth: wrap.clientWidth,
+    }));
+    expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
   });
 });
