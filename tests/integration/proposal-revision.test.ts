@@ -21,6 +21,7 @@ import {
 } from "~/features/proposals/proposals.server";
 import { db } from "~/lib/db.server";
 import { createApplicant, createManager, createProgram, createProposal } from "../factories";
+import { programTallyRevision } from "../support/program-tally";
 import { buildRequest, callRoute } from "../support/routes";
 
 let programId: number;
@@ -101,15 +102,6 @@ async function exportedRowOf(number: string) {
   return lines.find((line) => line.startsWith(`${number},`));
 }
 
-async function tallyRevision() {
-  const row = await db()
-    .selectFrom("program")
-    .select("proposalTallyRevision")
-    .where("id", "=", programId)
-    .executeTakeFirstOrThrow();
-  return row.proposalTallyRevision;
-}
-
 async function revisionRows(proposalId: number) {
   return db().selectFrom("proposalRevision").selectAll().where("proposalId", "=", proposalId).execute();
 }
@@ -125,7 +117,7 @@ describe("a returned proposal under revision", () => {
     const number = proposal.number ?? "";
     const listedBefore = await listRowOf(proposal.id);
     const exportedBefore = await exportedRowOf(number);
-    const revisionBefore = await tallyRevision();
+    const revisionBefore = await programTallyRevision(programId);
     expect(listedBefore?.title).toBe(proposal.title);
     expect(exportedBefore).toContain(proposal.title);
 
@@ -138,7 +130,7 @@ describe("a returned proposal under revision", () => {
     expect(await exportedRowOf(number)).toBe(exportedBefore);
     expect(proposal.title).not.toContain("修订稿");
     expect((await listRows("q=修订稿")).page.total).toBe(0);
-    expect(await tallyRevision()).toBe(revisionBefore);
+    expect(await programTallyRevision(programId)).toBe(revisionBefore);
     expect(await revisionRows(proposal.id)).toHaveLength(1);
 
     // The organisation's side: its proposal page, the edit form and the confirmation page show the revision.
@@ -206,7 +198,7 @@ describe("a returned proposal under revision", () => {
     const proposal = await returnedProposal();
     const revised = await revise(proposal.id);
     const revisedTotals = budgetTotals(revised.budgetLines);
-    const revisionBefore = await tallyRevision();
+    const revisionBefore = await programTallyRevision(programId);
 
     const result = await submitProposal({
       proposalId: proposal.id,
@@ -223,7 +215,7 @@ describe("a returned proposal under revision", () => {
     });
     expect((await listRows("q=修订稿")).rows.map((row) => row.id)).toEqual([proposal.id]);
     expect(await exportedRowOf(proposal.number ?? "")).toContain(revised.title);
-    expect(await tallyRevision()).toBeGreaterThan(revisionBefore);
+    expect(await programTallyRevision(programId)).toBeGreaterThan(revisionBefore);
     expect(await revisionRows(proposal.id)).toEqual([]);
     const groupsLeft = await db()
       .selectFrom("proposalRevisionTargetGroup")

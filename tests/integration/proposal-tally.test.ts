@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { loader as listLoader } from "~/features/proposals/manage-proposals.route";
 import { db } from "~/lib/db.server";
 import { createApplicant, createManager, createOrganization, createProgram, createProposal } from "../factories";
+import { programTallyRevision } from "../support/program-tally";
 import { callRoute } from "../support/routes";
 
 let managerId: number;
@@ -23,14 +24,7 @@ beforeAll(async () => {
   applicantId = (await createApplicant(db(), { organizationId })).user.id;
 });
 
-async function revision(id = programId): Promise<number> {
-  const row = await db()
-    .selectFrom("program")
-    .select("proposalTallyRevision")
-    .where("id", "=", id)
-    .executeTakeFirstOrThrow();
-  return row.proposalTallyRevision;
-}
+const revision = (id = programId) => programTallyRevision(id);
 
 async function listTally() {
   const result = await callRoute<{ counts: Record<string, number>; communities: string[] }>(
