@@ -21,7 +21,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 import type autocannon from "autocannon";
-import { CompiledQuery, type Compilable } from "kysely";
+import { CompiledQuery } from "kysely";
 import { buildIsStale } from "../scripts/build-freshness";
 
 const execFileAsync = promisify(execFile);
@@ -112,22 +112,21 @@ async function seed() {
 async function printQueryPlans(programId: number, focusAreaId: number) {
   const { db } = await import("../app/lib/db.server");
   const { parseListFilters, PROPOSAL_LIST_PAGE_SIZE } = await import("../app/features/proposals/screening");
-  const { filteredStatusCountsQuery, proposalPageQuery, statusCommunityCountsQuery } =
+  const { compileProposalPage, filteredStatusCountsQuery, statusCommunityCountsQuery } =
     await import("../app/features/proposals/screening.server");
   const page = { limit: PROPOSAL_LIST_PAGE_SIZE, offset: 0 };
   const first = parseListFilters(new URLSearchParams());
   const filtered = parseListFilters(
     new URLSearchParams({ status: "submitted", focusArea: String(focusAreaId), q: "探访" }),
   );
-  const queries: [string, Compilable][] = [
-    ["first page", proposalPageQuery(programId, first, page)],
-    ["filtered page", proposalPageQuery(programId, filtered, page)],
-    ["filtered counts by status", filteredStatusCountsQuery(programId, filtered)],
-    ["counts by status and community", statusCommunityCountsQuery(programId)],
+  const queries: [string, CompiledQuery][] = [
+    ["first page", compileProposalPage(programId, first, page)],
+    ["filtered page", compileProposalPage(programId, filtered, page)],
+    ["filtered counts by status", filteredStatusCountsQuery(programId, filtered).compile()],
+    ["counts by status and community", statusCommunityCountsQuery(programId).compile()],
   ];
   console.info("\nEXPLAIN QUERY PLAN at this size:");
-  for (const [name, query] of queries) {
-    const compiled = query.compile();
+  for (const [name, compiled] of queries) {
     const plan = await db().executeQuery<{ detail: string }>(
       CompiledQuery.raw(`EXPLAIN QUERY PLAN ${compiled.sql}`, [...compiled.parameters]),
     );

@@ -5,6 +5,7 @@ import { createCookie, createCookieSessionStorage, redirect } from "@remix-run/n
 import { type RawBuilder, sql } from "kysely";
 import { db, type Executor, isPostgres } from "./db.server";
 import { cookiesAreSecure, env } from "./env.server";
+import { type Param, preparedQuery } from "./prepared-query.server";
 import { oncePerRequest } from "./request-scope.server";
 import { addSeconds, nowIso } from "./time";
 
@@ -78,19 +79,22 @@ function fromJson<T>(value: T | string): T {
   return typeof value === "string" ? (JSON.parse(value) as T) : value;
 }
 
-export async function findSessionUser(request: Request) {
-  const sessionId = await signedSessionId(request);
-  if (!sessionId) return null;
-  const executor = db();
-  const memberships = membershipsOf(executor);
-  const row = await executor
+/** The session's user with their memberships, while the session lasts: the first query of every signed-in page. */
+const sessionUserQuery = preparedQuery((param: Param<{ sessionId: string; now: string }>) => {
+  const memberships = membershipsOf(db());
+  return db()
     .selectFrom("session")
     .innerJoin("user", "user.id", "session.userId")
     .select(["user.id", "user.email", "user.name", "user.isPlatformAdmin", "user.locale"])
     .select([memberships.funderIds.as("funderIds"), memberships.organizations.as("organizations")])
-    .where("session.id", "=", sessionId)
-    .where("session.expiresAt", ">", nowIso())
-    .executeTakeFirst();
+    .where("session.id", "=", param("sessionId"))
+    .where("session.expiresAt", ">", param("now"));
+});
+
+export async function findSessionUser(request: Request) {
+  const sessionId = await signedSessionId(request);
+  if (!sessionId) return null;
+  const [row] = await sessionUserQuery.execute(db(), { sessionId, now: nowIso() });
   if (!row) return null;
   return {
     ...row,

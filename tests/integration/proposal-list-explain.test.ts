@@ -6,8 +6,8 @@ import { CompiledQuery, type Compilable } from "kysely";
 import { beforeAll, describe, expect, test } from "vitest";
 import { parseListFilters, PROPOSAL_LIST_PAGE_SIZE } from "~/features/proposals/screening";
 import {
+  compileProposalPage,
   filteredStatusCountsQuery,
-  proposalPageQuery,
   statusCommunityCountsQuery,
 } from "~/features/proposals/screening.server";
 import { db } from "~/lib/db.server";
@@ -43,8 +43,9 @@ beforeAll(async () => {
   }
 });
 
-async function plan(query: Compilable): Promise<string[]> {
-  const compiled = query.compile();
+/** The plan of a query as the list runs it: prepared (already compiled) or built anew. */
+async function plan(query: Compilable | CompiledQuery): Promise<string[]> {
+  const compiled = "compile" in query ? query.compile() : query;
   const prefix = testDbKind === "postgres" ? "EXPLAIN " : "EXPLAIN QUERY PLAN ";
   const result = await db().executeQuery<Record<string, unknown>>(
     CompiledQuery.raw(prefix + compiled.sql, [...compiled.parameters]),
@@ -59,13 +60,13 @@ const filteredPage = () =>
   parseListFilters(new URLSearchParams({ status: "submitted", focusArea: String(categoryId), q: "探访" }));
 
 const cases = [
-  ["the first page", () => proposalPageQuery(programId, firstPage(), page)],
-  ["a page filtered by status, focus area and text", () => proposalPageQuery(programId, filteredPage(), page)],
+  ["the first page", () => compileProposalPage(programId, firstPage(), page)],
+  ["a page filtered by status, focus area and text", () => compileProposalPage(programId, filteredPage(), page)],
   ["that page's counts by status", () => filteredStatusCountsQuery(programId, filteredPage())],
   [
     "a page filtered by target group and community, sorted by grant",
     () =>
-      proposalPageQuery(
+      compileProposalPage(
         programId,
         parseListFilters(
           new URLSearchParams({ targetGroup: String(targetGroupId), community: "南七街道幸福社区", sort: "grant" }),
@@ -118,7 +119,7 @@ describe.runIf(testDbKind === "sqlite")("SQLite query plans", () => {
   });
 
   test("the first page reads the default order from the index (no sort step) and stops after 25 rows", async () => {
-    const lines = await plan(proposalPageQuery(programId, firstPage(), page));
+    const lines = await plan(compileProposalPage(programId, firstPage(), page));
     expect(lines.join("\n")).toMatch(
       /SEARCH proposal USING INDEX proposal_program_submitted_idx \(program_id=\? AND submitted_at>\?\)/,
     );
@@ -130,7 +131,7 @@ describe.runIf(testDbKind === "sqlite")("SQLite query plans", () => {
 
   test("a status filter reads its rows in the default order from (program_id, status, submitted_at)", async () => {
     const lines = await plan(
-      proposalPageQuery(programId, parseListFilters(new URLSearchParams({ status: "eligible" })), page),
+      compileProposalPage(programId, parseListFilters(new URLSearchParams({ status: "eligible" })), page),
     );
     expect(lines.join("\n")).toMatch(
       /proposal_program_status_submitted_idx \(program_id=\? AND status=\? AND submitted_at>\?\)/,
@@ -149,7 +150,7 @@ describe.runIf(testDbKind === "sqlite")("SQLite query plans", () => {
     ],
     ["a community", () => "community=南七街道幸福社区", "proposal_program_community_submitted_idx"],
   ])("%s read their rows in the default order from their own index", async (_what, query, index) => {
-    const lines = await plan(proposalPageQuery(programId, parseListFilters(new URLSearchParams(query())), page));
+    const lines = await plan(compileProposalPage(programId, parseListFilters(new URLSearchParams(query())), page));
     expect(lines.join("\n")).toMatch(new RegExp(`SEARCH proposal USING INDEX ${index} `));
     expect(
       lines.some((line) => line.includes("TEMP B-TREE")),
