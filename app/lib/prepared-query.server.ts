@@ -40,8 +40,8 @@ function compileTemplate<V, R>(build: (param: Param<V>) => Compilable<R>): Compi
 
 /**
  * A query whose builder takes its values through `param`: it is built and compiled on its first run, in the dialect
- * of the process's database, and each run fills the parameters in. The builder must decide the query's
- * shape by nothing but what it closes over; `preparedQueries` keeps one template per shape.
+ * of the process's database, and each run fills the parameters in. The builder decides the query's shape from what
+ * it closes over and never from a value, which would stay the first run's; `preparedQueries` keeps one per shape.
  */
 export function preparedQuery<V extends object, R>(build: (param: Param<V>) => Compilable<R>): PreparedQuery<V, R> {
   let template: CompiledQuery<R> | undefined;

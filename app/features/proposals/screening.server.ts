@@ -373,11 +373,7 @@ function countStatusesUnderFilters(program: TallyKey, filters: ProposalListFilte
  * One page of the list, the program's counts by status and its communities, the counts by status the tabs show
  * (the program's, unless a filter other than the status narrows the list) and how many rows the filters match.
  */
-export async function listProgramProposals(
-  program: TallyKey,
-  filters: ProposalListFilters,
-  page: { limit: number; offset: number },
-) {
+export async function listProgramProposals(program: TallyKey, filters: ProposalListFilters, page: PageWindow) {
   const [rows, { counts, communities }, narrowedCounts] = await Promise.all([
     findProposalPage(program.id, filters, page),
     tallyProgramProposals(program),
