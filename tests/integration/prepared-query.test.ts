@@ -32,16 +32,15 @@ describe("a prepared query", () => {
 
   test("runs inside a transaction and sees its writes", async () => {
     const email = `prepared-${process.pid}@example.cn`;
-    await db()
-      .transaction()
-      .execute(async (trx) => {
-        const user = await createUser(trx, { email, name: "丙" });
-        expect(await userByEmail.execute(trx, { email, minimumId: 0 })).toEqual([{ id: user.id, name: "丙" }]);
-        throw new Error("roll back");
-      })
-      .catch((error: unknown) => {
-        if (!(error instanceof Error) || error.message !== "roll back") throw error;
-      });
+    await expect(
+      db()
+        .transaction()
+        .execute(async (trx) => {
+          const user = await createUser(trx, { email, name: "丙" });
+          expect(await userByEmail.execute(trx, { email, minimumId: 0 })).toEqual([{ id: user.id, name: "丙" }]);
+          throw new Error("roll back");
+        }),
+    ).rejects.toThrow("roll back");
     expect(await userByEmail.execute(db(), { email, minimumId: 0 })).toEqual([]);
   });
 
